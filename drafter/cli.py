@@ -1,0 +1,151 @@
+"""The `drafter` command: a thin layer over the Python API.
+
+Exit status: 0 when all is well, 1 when a file has errors (or warnings, with --strict),
+2 for a usage error (an unknown option, a bad value). Problems are printed as
+`path:line:col: error: message`, never as a Python traceback.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from drafter import check_file, scaffold
+from drafter.check import summary
+from drafter.diagnostics import Diagnostic, diagnostics_to_json
+from drafter.output import OutputError, create_new
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Draft, check and render resolutions of the Belgian Chamber of Representatives.",
+)
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _fail(message: str, status: int = EXIT_ERRORS) -> typer.Exit:
+    typer.echo(f"drafter: error: {message}", err=True)
+    return typer.Exit(status)
+
+
+@app.command("check")
+def check_command(
+    files: Annotated[list[Path], typer.Argument(help="Resolution files (YAML).")],
+    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="text for people, json for tools.")
+    ] = OutputFormat.text,
+) -> None:
+    """Check resolutions and report every problem found, with its file:line:column."""
+    all_diagnostics: list[Diagnostic] = []
+    totals: dict[str, int] = {}
+    lines: list[str] = []
+    for path in files:
+        result = check_file(path)
+        all_diagnostics += result.diagnostics
+        lines += [diagnostic.format() for diagnostic in result.diagnostics]
+        if result.resolution is not None:
+            for key, value in summary(result.resolution).items():
+                totals[key] = totals.get(key, 0) + value
+        errors, warnings = len(result.errors), len(result.warnings)
+        lines.append(f"{path}: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+    if output_format is OutputFormat.json:
+        typer.echo(diagnostics_to_json(all_diagnostics, totals))
+    else:
+        typer.echo("\n".join(lines))
+    failing = [d for d in all_diagnostics if strict or d.severity == "error"]
+    raise typer.Exit(EXIT_ERRORS if failing else EXIT_OK)
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+@app.command("new")
+def new_command(
+    path: Annotated[Path, typer.Argument(help="The file to create (never overwritten).")],
+    title_nl: Annotated[str, typer.Option(help="Dutch title, after 'voorstel van resolutie'.")] = (
+        "over …"
+    ),
+    title_fr: Annotated[
+        str, typer.Option(help="French title, after 'proposition de résolution'.")
+    ] = "relative à …",
+    sponsor: Annotated[
+        list[str] | None,
+        typer.Option(
+            help='A sponsor, "Given Family (Party)"; repeat for each, main author first. '
+            'Start with "mevrouw" or "Mme" for a woman.',
+        ),
+    ] = None,
+    legislature: Annotated[int, typer.Option(min=1)] = scaffold.CURRENT_LEGISLATURE,
+    session: Annotated[
+        int | None, typer.Option(min=0, help="Default: the session of the filing date.")
+    ] = None,
+    filed: Annotated[
+        datetime.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Filing date, YYYY-MM-DD. Default: today."),
+    ] = None,
+    doc: Annotated[str, typer.Option(help='Document number, "1780/001".')] = "0000/001",
+) -> None:
+    """Create a new resolution file from a commented template that passes `drafter check`."""
+    filing_date = filed.date() if filed else datetime.date.today()
+    default_session, years = scaffold.session_of(filing_date)
+    try:
+        sponsors = [scaffold.parse_sponsor(text) for text in sponsor or ["Voornaam Naam (Partij)"]]
+    except scaffold.ScaffoldError as error:
+        raise _fail(str(error), EXIT_USAGE) from None
+    text = scaffold.scaffold(
+        title_nl=title_nl,
+        title_fr=title_fr,
+        sponsors=sponsors,
+        legislature=legislature,
+        session=default_session if session is None else session,
+        years=years,
+        filed=filing_date,
+        doc=doc,
+    )
+    try:
+        create_new(path, text.encode("utf-8"))
+    except OutputError as error:
+        raise _fail(str(error)) from None
+    typer.echo(f"created {path}; check it with: drafter check {path}")
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the resolution format, for editors (see README)."""
+    from drafter.schema import json_schema_text
+
+    sys.stdout.write(json_schema_text())
+
+
+def main() -> None:
+    """Entry point of the `drafter` console script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("drafter: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # a bug in drafter, not in the user's file
+        typer.echo(
+            f"drafter: internal error ({type(error).__name__}: {error}); "
+            "please report it with the file that caused it",
+            err=True,
+        )
+        sys.exit(EXIT_ERRORS)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,379 @@
+"""Load: a YAML file in, a `model.Resolution` with source positions (and diagnostics) out.
+
+YAML is read with PyYAML's safe composer, which gives a node tree with line and column marks;
+the tree is then checked against the declarations in `schema.py` by hand rather than by
+PyYAML's constructor, so that every problem (duplicate keys, anchors, tags, wrong types,
+unknown keys) is reported with its position instead of being silently accepted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter import model, schema
+from drafter.diagnostics import DiagnosticList, Position
+
+# Tags that the safe composer gives to plain YAML; anything else was written by hand.
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary")
+}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NODE_KIND = {
+    yaml.MappingNode: "a mapping (key: value lines)",
+    yaml.SequenceNode: "a list",
+    yaml.ScalarNode: "a single value",
+}
+
+
+def read_text(path: Path, diagnostics: DiagnosticList) -> str | None:
+    """The file's text (UTF-8, with or without BOM), or None after reporting why not."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        diagnostics.error(None, "this is a directory, not a resolution file")
+        return None
+    except FileNotFoundError:
+        diagnostics.error(None, "no such file")
+        return None
+    except OSError as error:
+        diagnostics.error(None, f"cannot read the file: {error.strerror}")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        diagnostics.error(
+            Position(diagnostics.path, line, column),
+            f"the file is not valid UTF-8 (byte {error.start}); save it as UTF-8",
+        )
+        return None
+
+
+def load_source(path: str | Path) -> tuple[model.Resolution | None, DiagnosticList]:
+    """Read and validate one resolution file; never raises for a bad file."""
+    path = Path(path)
+    diagnostics = DiagnosticList(str(path))
+    text = read_text(path, diagnostics)
+    if text is None:
+        return None, diagnostics
+    return load_text(text, str(path), diagnostics), diagnostics
+
+
+def load_text(text: str, path: str, diagnostics: DiagnosticList) -> model.Resolution | None:
+    node = _compose(text, diagnostics)
+    if node is None:
+        return None
+    resolution = _Builder(text, diagnostics).build(node, schema.RESOLUTION)
+    if isinstance(resolution, model.Resolution):
+        _check_header_values(resolution, diagnostics)
+        return resolution
+    return None
+
+
+def _compose(text: str, diagnostics: DiagnosticList) -> yaml.Node | None:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = _mark_position(diagnostics.path, mark) if mark else None
+        diagnostics.error(position, _yaml_problem(error))
+        return None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        diagnostics.error(
+            Position(diagnostics.path, line, column),
+            f"the character U+{error.character:04X} is not allowed in a YAML file",
+        )
+        return None
+    except RecursionError:
+        diagnostics.error(None, "the file is nested too deeply to be a resolution")
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        diagnostics.error(Position(diagnostics.path, 1, 1), "the file is empty")
+    return node
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "the YAML is not well-formed"
+    if "'\\t'" in problem:
+        return "a tab is used for indentation; YAML indents with spaces only"
+    if "expected a single document" in problem or (
+        error.context and "expected a single document" in error.context
+    ):
+        return "the file holds more than one YAML document ('---'); keep one resolution per file"
+    context = f" ({error.context})" if error.context else ""
+    return f"YAML syntax error: {problem}{context}"
+
+
+def _mark_position(path: str, mark: yaml.Mark) -> Position:
+    return Position(path, mark.line + 1, mark.column + 1)
+
+
+def _suggest(key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f"; expected one of: {', '.join(known)}"
+
+
+class _Builder:
+    """Walks the composed node tree along a schema declaration and builds model objects."""
+
+    def __init__(self, text: str, diagnostics: DiagnosticList) -> None:
+        self.text = text
+        self.diagnostics = diagnostics
+        self.path = diagnostics.path
+        self.seen: set[int] = set()
+
+    def position(self, node: yaml.Node) -> Position:
+        return _mark_position(self.path, node.start_mark)
+
+    def error(self, node: yaml.Node, message: str) -> None:
+        self.diagnostics.error(self.position(node), message)
+
+    def admit(self, node: yaml.Node) -> bool:
+        """Refuse aliases (which could multiply a small file into a huge one) and tags."""
+        if id(node) in self.seen:
+            self.error(node, "anchors and aliases ('&' and '*') are not allowed in a resolution")
+            return False
+        self.seen.add(id(node))
+        if node.tag not in _STANDARD_TAGS:
+            self.error(node, f"the YAML tag '{node.tag}' is not allowed in a resolution")
+            return False
+        return True
+
+    def build(self, node: yaml.Node, spec: schema.Spec, what: str = "") -> Any:
+        if not self.admit(node):
+            return None
+        if isinstance(spec, schema.Record):
+            return self.record(node, spec)
+        if isinstance(spec, schema.TextSpec):
+            return self.text_node(node, what)
+        if isinstance(spec, schema.ListOf):
+            return self.list_of(node, spec, what)
+        if isinstance(spec, schema.MapOf):
+            return self.map_of(node, spec, what)
+        return self.scalar(node, spec, what)
+
+    def expect(self, node: yaml.Node, kind: type, what: str) -> bool:
+        if isinstance(node, kind):
+            return True
+        found = _NODE_KIND[type(node)]
+        if isinstance(node, yaml.ScalarNode) and node.value == "":
+            found = "nothing"
+        self.error(node, f"{what} must be {_NODE_KIND[kind]}, found {found}")
+        return False
+
+    def mapping_entries(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The mapping's keys with their key and value nodes; reports duplicate keys."""
+        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or not self.admit(key_node):
+                if isinstance(key_node, yaml.ScalarNode):
+                    continue
+                self.error(key_node, "a key must be a plain word")
+                continue
+            key = key_node.value
+            if key in entries:
+                first = self.position(entries[key][0])
+                self.error(key_node, f"duplicate key '{key}' (first given on line {first.line})")
+                continue
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def record(self, node: yaml.Node, spec: schema.Record, identifier: str | None = None) -> Any:
+        if not self.expect(node, yaml.MappingNode, spec.name.capitalize()):
+            return None
+        entries = self.mapping_entries(node)
+        known = spec.keys
+        values: dict[str, Any] = {}
+        for key, (key_node, value_node) in entries.items():
+            if key not in known:
+                self.error(key_node, f"unknown key '{key}' in {spec.name}{_suggest(key, known)}")
+            elif key in spec.fields:
+                value = self.build(value_node, spec.fields[key].spec, f"'{key}'")
+                if value is not None:
+                    values[key] = value
+        missing = [
+            name for name, field in spec.fields.items() if field.required and name not in entries
+        ]
+        for name in missing:
+            self.error(node, f"{spec.name} is missing the key '{name}'")
+        if spec.has_text:
+            values["text"] = self.text_entries(node, entries, spec.name)
+        if identifier is not None:
+            values["id"] = identifier
+        if spec.builds is model.Resolution:
+            values["path"] = self.path
+        if any(name not in values for name in _required_arguments(spec.builds)):
+            return None
+        return spec.builds(position=self.position(node), **values)
+
+    def text_node(self, node: yaml.Node, what: str) -> model.Text | None:
+        if not self.expect(node, yaml.MappingNode, f"The text {what}"):
+            return None
+        entries = self.mapping_entries(node)
+        for key, (key_node, _) in entries.items():
+            if key not in model.LANGUAGES:
+                self.error(
+                    key_node,
+                    f"unknown key '{key}' in the text {what}{_suggest(key, list(model.LANGUAGES))}",
+                )
+        return self.text_entries(node, entries, f"the text {what}")
+
+    def text_entries(
+        self, node: yaml.Node, entries: dict[str, tuple[yaml.Node, yaml.Node]], what: str
+    ) -> model.Text:
+        languages: dict[str, model.LanguageText] = {}
+        for language, name in (("nl", "Dutch"), ("fr", "French")):
+            if language not in entries:
+                self.error(node, f"{what} has no {name} text ('{language}')")
+                languages[language] = model.LanguageText("", self.position(node))
+                continue
+            value_node = entries[language][1]
+            languages[language] = self.language_text(value_node, name, what)
+        return model.Text(languages["nl"], languages["fr"], self.position(node))
+
+    def language_text(self, node: yaml.Node, name: str, what: str) -> model.LanguageText:
+        position = self.position(node)
+        if not self.admit(node) or not self.expect(node, yaml.ScalarNode, f"The {name} text"):
+            return model.LanguageText("", position)
+        # The raw scalar is used, so `nl: 2021` or `fr: yes` stay the text the author wrote.
+        value = node.value
+        if not value.strip():
+            self.error(node, f"the {name} text of {what} is empty")
+        source = self.text[node.start_mark.index : node.end_mark.index]
+        return model.LanguageText(value, position, source)
+
+    def list_of(self, node: yaml.Node, spec: schema.ListOf, what: str) -> list[Any] | None:
+        if not self.expect(node, yaml.SequenceNode, what.capitalize() or "This"):
+            return None
+        items = [self.build(item, spec.item, what) for item in node.value]
+        count = len(node.value)
+        if spec.exact_items is not None and count != spec.exact_items:
+            self.error(node, f"{what} must list exactly {spec.exact_items} values, found {count}")
+        elif count < spec.min_items:
+            self.error(node, f"{what} must list at least {spec.min_items}, found none")
+        return [item for item in items if item is not None]
+
+    def map_of(self, node: yaml.Node, spec: schema.MapOf, what: str) -> dict[str, Any] | None:
+        if not self.expect(node, yaml.MappingNode, what.capitalize()):
+            return None
+        result: dict[str, Any] = {}
+        for key, (key_node, value_node) in self.mapping_entries(node).items():
+            if not re.fullmatch(schema.ID_REGEX, key):
+                self.error(
+                    key_node,
+                    f"'{key}' is not a valid id: use lowercase letters, digits and hyphens",
+                )
+                continue
+            if self.admit(value_node):
+                value = self.record(value_node, spec.value, identifier=key)
+                if value is not None:
+                    result[key] = value
+        return result
+
+    def scalar(self, node: yaml.Node, spec: schema.Scalar, what: str) -> Any:
+        if not self.expect(node, yaml.ScalarNode, what.capitalize()):
+            return None
+        value: str = node.value
+        tag = node.tag.rsplit(":", 1)[-1]
+        if spec.kind == "integer":
+            if tag != "int":
+                self.error(node, f"{what} must be a whole number, found '{value}'")
+                return None
+            number = int(value.replace("_", ""), 0)
+            if spec.minimum is not None and number < spec.minimum:
+                self.error(node, f"{what} must be at least {spec.minimum}, found {number}")
+                return None
+            return number
+        if spec.kind == "date":
+            return self.date(node, what)
+        if not value.strip():
+            self.error(node, f"{what} is empty")
+            return None
+        if spec.kind == "id" and not re.fullmatch(schema.ID_REGEX, value):
+            self.error(
+                node, f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
+            )
+            return None
+        if spec.kind == "choice" and value not in spec.choices:
+            choices = " or ".join(f"'{choice}'" for choice in spec.choices)
+            self.error(node, f"{what} must be {choices}, found '{value}'")
+            return None
+        return value
+
+    def date(self, node: yaml.ScalarNode, what: str) -> datetime.date | None:
+        value = node.value.strip()
+        if not _ISO_DATE.fullmatch(value):
+            self.error(node, f"{what} must be a date written as YYYY-MM-DD, found '{value}'")
+            return None
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError as error:
+            self.error(node, f"{what} {value} is not a date of the calendar ({error})")
+            return None
+
+
+def _required_arguments(cls: type) -> list[str]:
+    """The model class's fields that have no default (besides the position)."""
+    return [
+        field.name
+        for field in dataclasses.fields(cls)
+        if field.default is dataclasses.MISSING
+        and field.default_factory is dataclasses.MISSING
+        and field.name != "position"
+    ]
+
+
+def _check_header_values(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:
+    if not re.fullmatch(r"\d{1,4}/\d{3}", resolution.doc):
+        diagnostics.error(
+            resolution.position,
+            f"'doc' must be a document number like \"1780/001\", found '{resolution.doc}'",
+        )
+    first, second = ([*resolution.years, 0, 0])[:2]
+    if second and second != first + 1:
+        diagnostics.error(
+            resolution.position,
+            f"'years' must be two consecutive years, like [{first}, {first + 1}]",
+        )
+    if len(set(resolution.columns)) != len(resolution.columns):
+        diagnostics.error(resolution.position, "'columns' must be [nl, fr] or [fr, nl]")
+
+
+def locate(text: model.LanguageText, offset: int, length: int = 1) -> Position:
+    """The file position of `text.value[offset:offset + length]`.
+
+    The value a YAML scalar yields differs from what stands in the file (folded lines,
+    indentation, quotes), so the fragment is looked up in the scalar's source by its words;
+    when that fails, the scalar's own position is the best answer.
+    """
+    value, source = text.value, text.source
+    fragment = value[offset : offset + length].strip()
+    if not source or not fragment:
+        return text.position
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in fragment.split()))
+    occurrence = sum(1 for match in pattern.finditer(value) if match.start() < offset)
+    matches = list(pattern.finditer(source))
+    if occurrence >= len(matches):
+        return text.position
+    start = matches[occurrence].start()
+    line_break = source.rfind("\n", 0, start)
+    if line_break == -1:
+        return Position(text.position.path, text.position.line, text.position.column + start)
+    line = text.position.line + source.count("\n", 0, start)
+    return Position(text.position.path, line, start - line_break)
