@@ -306,8 +306,11 @@ _URL = re.compile(r"https?://[^\s\]]+")
 _NUMBER = re.compile(r"(?<![\w/])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\d])|\d+")
 
 
-def _numbers_and_urls(value: str) -> tuple[Counter[int], set[str]]:
+def _numbers_and_urls(value: str, language: str) -> tuple[Counter[int], set[str]]:
     plain = _masked(value)
+    # Labels in references typed as text ("verzoek 4") are compared as references.
+    for found in literal.find(plain, language):
+        plain = plain[: found.start] + " " * (found.end - found.start) + plain[found.end :]
     urls = set()
     for match in _URL.finditer(plain):
         url = match.group().rstrip('.,;:)”’"').split("#")[0]
@@ -334,8 +337,8 @@ def _check_parity(text: model.Text, diagnostics: DiagnosticList) -> None:
     a disagreement; a number that stands in each language where the other has a different
     one ("80 000" / "8 000"), or a year or URL found in one language only, is.
     """
-    dutch_numbers, dutch_urls = _numbers_and_urls(text.nl.value)
-    french_numbers, french_urls = _numbers_and_urls(text.fr.value)
+    dutch_numbers, dutch_urls = _numbers_and_urls(text.nl.value, "nl")
+    french_numbers, french_urls = _numbers_and_urls(text.fr.value, "fr")
     only_dutch = dutch_numbers - french_numbers
     only_french = french_numbers - dutch_numbers
     years = sorted({n for n in only_dutch | only_french if _is_year(n)})

@@ -89,9 +89,11 @@ def new_command(
             'Start with "mevrouw" or "Mme" for a woman.',
         ),
     ] = None,
-    legislature: Annotated[int, typer.Option(min=1)] = scaffold.CURRENT_LEGISLATURE,
+    legislature: Annotated[
+        int | None, typer.Option(min=1, help="Default: the legislature of the filing date.")
+    ] = None,
     session: Annotated[
-        int | None, typer.Option(min=0, help="Default: the session of the filing date.")
+        int | None, typer.Option(min=1, help="Default: the session of the filing date.")
     ] = None,
     filed: Annotated[
         datetime.datetime | None,
@@ -101,7 +103,7 @@ def new_command(
 ) -> None:
     """Create a new resolution file from a commented template that passes `drafter check`."""
     filing_date = filed.date() if filed else datetime.date.today()
-    default_session, years = scaffold.session_of(filing_date)
+    default_legislature, default_session, years = scaffold.session_of(filing_date)
     try:
         sponsors = [scaffold.parse_sponsor(text) for text in sponsor or ["Voornaam Naam (Partij)"]]
     except scaffold.ScaffoldError as error:
@@ -110,7 +112,7 @@ def new_command(
         title_nl=title_nl,
         title_fr=title_fr,
         sponsors=sponsors,
-        legislature=legislature,
+        legislature=default_legislature if legislature is None else legislature,
         session=default_session if session is None else session,
         years=years,
         filed=filing_date,

@@ -115,7 +115,10 @@ def parse(text: str) -> tuple[list[Inline], list[MarkupProblem]]:
                 children().append(node)
             position = end + 1
         elif character == "*":
-            delimiter = "**" if text.startswith("**", position) else "*"
+            run = len(text[position:]) - len(text[position:].lstrip("*"))
+            # In "***", an open italic closes first: "**bold *both***".
+            closes_italic = run >= 3 and stack and stack[-1].delimiter == "*"
+            delimiter = "**" if run >= 2 and not closes_italic else "*"
             flush()
             if stack and stack[-1].delimiter == delimiter:
                 stack.pop()

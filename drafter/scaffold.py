@@ -18,10 +18,13 @@ _ADDRESS = {
 }  # fmt: skip
 _SPONSOR = re.compile(r"^\s*(?P<name>[^()]+?)\s*\((?P<party>[^()]+)\)\s*$")
 
-# The 56th legislature began with the elections of 9 June 2024; its first ordinary session
-# opened in October 2024.
-CURRENT_LEGISLATURE = 56
-CURRENT_LEGISLATURE_FIRST_SESSION_YEAR = 2024
+# Election days that opened each legislature. The Chamber counts the extraordinary session
+# after the election as the 1st session, so 2020-2021 is the 3rd session of the 55th.
+ELECTIONS: dict[int, datetime.date] = {
+    54: datetime.date(2014, 5, 25),
+    55: datetime.date(2019, 5, 26),
+    56: datetime.date(2024, 6, 9),
+}
 
 
 class ScaffoldError(ValueError):
@@ -59,10 +62,21 @@ def parse_sponsor(text: str) -> SponsorOption:
     return SponsorOption(words[0], " ".join(words[1:]), party, gender, gender_given)
 
 
-def session_of(day: datetime.date) -> tuple[int, list[int]]:
-    """The ordinary session a day falls in, and its two years (sessions open in October)."""
+def session_of(day: datetime.date) -> tuple[int, int, list[int]]:
+    """The legislature and session a day falls in, and the session's two years.
+
+    Ordinary sessions open in October; before that, a day in an election year belongs to
+    the extraordinary session that follows the election.
+    """
+    legislature = max(
+        (number for number, election in ELECTIONS.items() if election <= day),
+        default=min(ELECTIONS),
+    )
+    election_year = ELECTIONS[legislature].year
     first_year = day.year if day.month >= 10 else day.year - 1
-    return first_year - CURRENT_LEGISLATURE_FIRST_SESSION_YEAR + 1, [first_year, first_year + 1]
+    if first_year < election_year:
+        return legislature, 1, [election_year, election_year + 1]
+    return legislature, first_year - election_year + 2, [first_year, first_year + 1]
 
 
 def _quoted(text: str) -> str:

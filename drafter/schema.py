@@ -24,7 +24,6 @@ class Scalar:
     description: str = ""
     choices: tuple[str, ...] = ()
     minimum: int | None = None
-    maximum: int | None = None
 
 
 @dataclass(frozen=True)
@@ -184,7 +183,10 @@ RESOLUTION = Record(
     {
         "doc": Field(Scalar("string"), description='Document number: "1780/001"'),
         "legislature": Field(Scalar("integer", minimum=1), description="55"),
-        "session": Field(Scalar("integer", minimum=0), description="3 (0: extraordinary)"),
+        "session": Field(
+            Scalar("integer", minimum=1),
+            description="3: the 3e zitting / 3e session (the extraordinary one is the 1st)",
+        ),
         "years": Field(
             ListOf(Scalar("integer", minimum=1831), exact_items=2),
             description="The session's years: [2020, 2021]",

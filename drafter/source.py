@@ -25,6 +25,9 @@ _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary")
 }
+# libyaml's composer is ten times faster than PyYAML's pure-Python one, and gives the same
+# nodes and marks; it ships in PyYAML's wheels, the fallback is for builds without it.
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NODE_KIND = {
     yaml.MappingNode: "a mapping (key: value lines)",
@@ -80,42 +83,66 @@ def load_text(text: str, path: str, diagnostics: DiagnosticList) -> model.Resolu
 
 
 def _compose(text: str, diagnostics: DiagnosticList) -> yaml.Node | None:
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        position = _mark_position(diagnostics.path, mark) if mark else None
-        diagnostics.error(position, _yaml_problem(error))
-        return None
-    except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        diagnostics.error(
-            Position(diagnostics.path, line, column),
-            f"the character U+{error.character:04X} is not allowed in a YAML file",
-        )
-        return None
-    except RecursionError:
-        diagnostics.error(None, "the file is nested too deeply to be a resolution")
-        return None
-    finally:
-        loader.dispose()
+        node = _compose_with(_FastLoader, text)
+    except (yaml.YAMLError, RecursionError):
+        # Compose again with the pure-Python loader: its messages and marks are the ones the
+        # explanations below are written for, and a bad file is rare enough to pay twice.
+        try:
+            node = _compose_with(yaml.SafeLoader, text)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            position = _mark_position(diagnostics.path, mark) if mark else None
+            diagnostics.error(position, _yaml_problem(error))
+            return None
+        except yaml.reader.ReaderError as error:
+            line = text.count("\n", 0, error.position) + 1
+            column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+            diagnostics.error(
+                Position(diagnostics.path, line, column),
+                f"the character U+{error.character:04X} is not allowed in a YAML file",
+            )
+            return None
+        except RecursionError:
+            diagnostics.error(None, "the file is nested too deeply to be a resolution")
+            return None
     if node is None:
         diagnostics.error(Position(diagnostics.path, 1, 1), "the file is empty")
     return node
+
+
+def _compose_with(loader_class: type, text: str) -> yaml.Node | None:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+# PyYAML's wording of common mistakes, and what they mean to someone writing a resolution.
+_YAML_PROBLEMS = {
+    "expected <block end>": "this line does not fit the structure above it: "
+    "check its indentation, and look for a quote that is not closed",
+    "mapping values are not allowed here": "a ': ' inside a value is read as a new key; "
+    "put the whole text between double quotes",
+    "could not find expected ':'": "a line has no ':' (write key: value), or a quote is not closed",
+    "found unexpected end of stream": "the file ends inside a quoted text: a quote is not closed",
+    "found undefined tag handle": "a '!' starts a YAML tag; put the text between double quotes",
+    "found character that cannot start any token": "this character cannot start a value; "
+    "put the text between double quotes",
+}
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "the YAML is not well-formed"
     if "'\\t'" in problem:
         return "a tab is used for indentation; YAML indents with spaces only"
-    if "expected a single document" in problem or (
-        error.context and "expected a single document" in error.context
-    ):
+    if "expected a single document" in f"{problem} {error.context}":
         return "the file holds more than one YAML document ('---'); keep one resolution per file"
-    context = f" ({error.context})" if error.context else ""
-    return f"YAML syntax error: {problem}{context}"
+    for pyyaml_words, meaning in _YAML_PROBLEMS.items():
+        if problem.startswith(pyyaml_words):
+            return f"YAML syntax error: {meaning}"
+    return f"YAML syntax error: {problem}"
 
 
 def _mark_position(path: str, mark: yaml.Mark) -> Position:
@@ -151,7 +178,8 @@ class _Builder:
             return False
         self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
-            self.error(node, f"the YAML tag '{node.tag}' is not allowed in a resolution")
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.error(node, f"the YAML tag '{tag}' is not allowed in a resolution")
             return False
         return True
 
@@ -200,15 +228,20 @@ class _Builder:
         entries = self.mapping_entries(node)
         known = spec.keys
         values: dict[str, Any] = {}
+        suggested: set[str] = set()
         for key, (key_node, value_node) in entries.items():
             if key not in known:
-                self.error(key_node, f"unknown key '{key}' in {spec.name}{_suggest(key, known)}")
+                suggestion = _suggest(key, known)
+                suggested.update(k for k in known if f"'{k}'?" in suggestion)
+                self.error(key_node, f"unknown key '{key}' in {spec.name}{suggestion}")
             elif key in spec.fields:
                 value = self.build(value_node, spec.fields[key].spec, f"'{key}'")
                 if value is not None:
                     values[key] = value
         missing = [
-            name for name, field in spec.fields.items() if field.required and name not in entries
+            name
+            for name, field in spec.fields.items()
+            if field.required and name not in entries and name not in suggested
         ]
         for name in missing:
             self.error(node, f"{spec.name} is missing the key '{name}'")
@@ -324,7 +357,7 @@ class _Builder:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError as error:
-            self.error(node, f"{what} {value} is not a date of the calendar ({error})")
+            self.error(node, f"{value} is not a valid date for {what} ({error})")
             return None
 
 
