@@ -76,3 +76,81 @@ def long_date(value: datetime.date, language: str) -> str:
     """'25 januari 2021' / '25 janvier 2021' ('1er janvier 2021' in French)."""
     day = "1er" if language == "fr" and value.day == 1 else str(value.day)
     return f"{day} {MONTHS[language][value.month - 1]} {value.year}"
+
+
+# Fixed words of the document, per language.
+WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "chamber": "BELGISCHE KAMER VAN VOLKSVERTEGENWOORDIGERS",
+        "chamber-short": "KAMER",
+        "document-type": "VOORSTEL VAN RESOLUTIE",
+        "memorandum": "TOELICHTING",
+        "salutation": "DAMES EN HEREN,",
+        "resolution-heading": "VOORSTEL VAN RESOLUTIE",
+        "enacting": "DE KAMER VAN VOLKSVERTEGENWOORDIGERS,",
+        "filed-by": "ingediend door",
+        "and": "en",
+        "and-others": "c.s.",
+        "session": "ZITTING VAN DE",
+        "legislature": "ZITTINGSPERIODE",
+    },
+    "fr": {
+        "chamber": "CHAMBRE DES REPRÉSENTANTS DE BELGIQUE",
+        "chamber-short": "CHAMBRE",
+        "document-type": "PROPOSITION DE RÉSOLUTION",
+        "memorandum": "DÉVELOPPEMENTS",
+        "salutation": "MESDAMES, MESSIEURS,",
+        "resolution-heading": "PROPOSITION DE RÉSOLUTION",
+        "enacting": "LA CHAMBRE DES REPRÉSENTANTS,",
+        "filed-by": "déposée par",
+        "and": "et",
+        "and-others": "et consorts",
+        "session": "SESSION DE LA",
+        "legislature": "LÉGISLATURE",
+    },
+}
+
+# "de heer Samuel Cogolati" / "M. Samuel Cogolati", by the sponsor's gender.
+ADDRESS: dict[str, dict[str, str]] = {
+    "nl": {"m": "de heer", "f": "mevrouw"},
+    "fr": {"m": "M.", "f": "Mme"},
+}
+
+
+def ordinal(number: int, language: str, feminine: bool = True) -> str:
+    """'3e' in both languages; French '1re' (feminine: session, législature) or '1er'."""
+    if language == "fr" and number == 1:
+        return "1re" if feminine else "1er"
+    return f"{number}e"
+
+
+def sponsors_line(sponsors: list[tuple[str, str]], language: str) -> str:
+    """The cover's line for (gender, full name) pairs, main author first.
+
+    One: "(ingediend door de heer X)"; two: "(… de heer X en mevrouw Y)";
+    three or more: "(ingediend door de heer X c.s.)" / "(déposée par M. X et consorts)".
+    """
+    words = WORDS[language]
+    named = [f"{ADDRESS[language][gender]} {name}" for gender, name in sponsors]
+    if len(named) <= 2:
+        who = f" {words['and']} ".join(named)
+    else:
+        who = f"{named[0]} {words['and-others']}"
+    return f"({words['filed-by']} {who})"
+
+
+def signature(given: str, family: str, party: str) -> str:
+    """'Samuel COGOLATI (Ecolo-Groen)'; particles written in lower case stay so:
+    'Séverine de LAVELEYE', while 'De Vriendt' becomes 'DE VRIENDT'."""
+    words = [word if word[:1].islower() else word.upper() for word in family.split()]
+    return f"{given} {' '.join(words)} ({party})"
+
+
+def session_line(legislature: int, session: int, years: list[int], language: str) -> str:
+    """'KAMER • 3e ZITTING VAN DE 55e ZITTINGSPERIODE 2020 2021' and its French twin."""
+    words = WORDS[language]
+    return (
+        f"{words['chamber-short']} • {ordinal(session, language)} {words['session']} "
+        f"{ordinal(legislature, language)} {words['legislature']} "
+        f"{years[0]} {years[1]}"
+    )
