@@ -17,7 +17,7 @@ import typer
 
 from drafter import check_file, scaffold
 from drafter.check import summary
-from drafter.diagnostics import Diagnostic, diagnostics_to_json
+from drafter.diagnostics import Diagnostic, DrafterError, diagnostics_to_json
 from drafter.output import OutputError, create_new
 
 app = typer.Typer(
@@ -71,6 +71,55 @@ def check_command(
 
 def _count(number: int, word: str) -> str:
     return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+@app.command("build")
+def build_command(
+    files: Annotated[list[Path], typer.Argument(help="Resolution files (YAML).")],
+    output_dir: Annotated[
+        Path, typer.Option("--output-dir", "-o", help="Where to write the outputs.")
+    ] = Path("build"),
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: pdf, html, docx.")
+    ] = "pdf",
+) -> None:
+    """Render resolutions to PDF (and HTML, DOCX) in the Chamber's layout."""
+    from drafter.build import FORMATS, build_file
+
+    wanted = [fmt.strip().lower() for fmt in formats.split(",") if fmt.strip()]
+    unknown = [fmt for fmt in wanted if fmt not in FORMATS]
+    if unknown or not wanted:
+        raise _fail(
+            f"unknown format '{', '.join(unknown) or formats}'; choose from {', '.join(FORMATS)}",
+            EXIT_USAGE,
+        )
+    if output_dir.exists() and not output_dir.is_dir():
+        raise _fail(f"{output_dir} is a file, not a folder for the outputs", EXIT_USAGE)
+    failed = False
+    with typer.progressbar(
+        files, label="Building", file=sys.stderr, hidden=len(files) < 2
+    ) as progress:
+        for path in progress:
+            try:
+                result = build_file(path, output_dir, list(dict.fromkeys(wanted)))
+            except DrafterError as error:
+                failed = True
+                lines = [d.format() for d in error.diagnostics]
+                typer.echo("\n".join([*lines, f"{path}: not built"]), err=True)
+                continue
+            except (OutputError, OSError) as error:
+                failed = True
+                reason = error.strerror if isinstance(error, OSError) else str(error)
+                typer.echo(f"{path}: error: {reason}; not built", err=True)
+                continue
+            if result.warnings:
+                typer.echo(
+                    f"{path}: {_count(len(result.warnings), 'warning')} "
+                    f"(drafter check {path} lists them)",
+                    err=True,
+                )
+            typer.echo(f"{path} -> {', '.join(str(output) for output in result.outputs)}")
+    raise typer.Exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
 @app.command("new")

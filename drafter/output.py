@@ -17,6 +17,13 @@ class OutputError(Exception):
     """A file could not be written; the message is a plain sentence."""
 
 
+def _permissions() -> int:
+    """Read/write for everyone the umask allows, as a plain `open()` would create."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _temporary_copy(path: Path, data: bytes) -> Path:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -27,6 +34,7 @@ def _temporary_copy(path: Path, data: bytes) -> Path:
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), _permissions())
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())

@@ -1,0 +1,85 @@
+"""Build: a resolution file in, its outputs (PDF, HTML, DOCX) written into a folder.
+
+A file with errors is not built: its diagnostics come back in a `DrafterError`. Every output
+is rendered in memory first and then written atomically, so a failed or interrupted build
+leaves the previous outputs as they were and never a half-written file. The renderers are
+imported only when their format is asked for, so `check` never pays for WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter import check_file
+from drafter.diagnostics import Diagnostic, DrafterError
+from drafter.model import Resolution
+from drafter.output import write_atomically
+
+FORMATS = ("pdf", "html", "docx")
+
+
+def _render_pdf(resolution: Resolution) -> bytes:
+    from drafter.pdf_writer import render_pdf
+
+    return render_pdf(resolution)
+
+
+def _render_html(resolution: Resolution) -> bytes:
+    from drafter.html_writer import render_html
+
+    return render_html(resolution, standalone=True).encode("utf-8")
+
+
+def _render_docx(resolution: Resolution) -> bytes:
+    from drafter.docx_writer import render_docx
+
+    return render_docx(resolution)
+
+
+RENDERERS: dict[str, Callable[[Resolution], bytes]] = {
+    "pdf": _render_pdf,
+    "html": _render_html,
+    "docx": _render_docx,
+}
+
+
+@dataclass
+class BuildResult:
+    source: str
+    outputs: list[Path]
+    warnings: list[Diagnostic]
+
+
+def output_name(source: Path) -> str:
+    """The outputs' name: the source file's name without extension, made safe as a name.
+
+    Only the final component of the path is used, so no name can lead out of the output
+    folder; characters that file systems or shells trip over become '-'.
+    """
+    name = re.sub(r"[^\w.-]+", "-", source.stem).strip(".-")
+    return name or "resolution"
+
+
+def build_file(
+    source: str | Path,
+    output_dir: Path,
+    formats: list[str],
+    renderers: dict[str, Callable[[Resolution], bytes]] = RENDERERS,
+) -> BuildResult:
+    """Check `source`, render every format, then write them all into `output_dir`."""
+    source = Path(source)
+    result = check_file(source)
+    if result.errors or result.resolution is None:
+        raise DrafterError(result.errors or result.diagnostics)
+    rendered = {fmt: renderers[fmt](result.resolution) for fmt in formats}
+    output_dir.mkdir(parents=True, exist_ok=True)
+    name = output_name(source)
+    outputs = []
+    for fmt, data in rendered.items():
+        target = output_dir / f"{name}.{fmt}"
+        write_atomically(target, data)
+        outputs.append(target)
+    return BuildResult(str(source), outputs, result.warnings)
