@@ -1,20 +1,28 @@
-"""HTML writer: a resolved `Resolution` in, the HTML that WeasyPrint lays out as PDF out.
+"""HTML writer: a layout plan in, HTML out, in three forms from the same cell rendering.
 
-The layout plan (`layout.py`) says what stands where; the Jinja templates in `templates/`
-say how it looks. This module only turns inline nodes into escaped HTML: user text is
-always data, escaped by MarkupSafe, and never evaluated as a template.
+- `render_html`: the preview a browser shows (`drafter build --format html`): one grid row per
+  pair of paragraphs, footnotes listed at the end.
+- `galley_html`: every cell and footnote alone at its column's width, for measuring.
+- `paged_html`: the final pages, with every row and footnote at the place `paginate.py`
+  computed, for WeasyPrint to turn into PDF without paginating anything itself.
+
+The Jinja templates in `templates/` hold the layout; this module turns inline nodes into
+escaped HTML. User text is always data, escaped by MarkupSafe, never a template.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 from drafter import layout, model
 from drafter.markup import Bold, FootnoteCall, Inline, Italic, Reference, Str
+from drafter.paginate import A4, Block, Geometry, Page
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -35,59 +43,44 @@ def _text_html(text: str) -> Markup:
 
 
 def _breakable(url: str) -> Markup:
-    # A zero-width break opportunity after each / keeps long URLs from overflowing while
-    # still preferring to break at path separators.
+    # A break opportunity after each / keeps long URLs inside their column, preferring
+    # to break at path separators.
     return Markup("/<wbr>").join(escape(part) for part in url.split("/"))
 
 
-class _InlineRenderer:
-    """Renders inline nodes; footnote calls in the host column carry the footnote itself."""
-
-    def __init__(
-        self, footnotes: dict[str, model.Footnote], host_language: str, columns: list[str]
-    ):
-        self.footnotes = footnotes
-        self.host_language = host_language
-        self.columns = columns
-
-    def render(self, nodes: list[Inline], language: str) -> Markup:
-        return Markup("").join(self.node(node, language) for node in nodes)
-
-    def node(self, node: Inline, language: str) -> Markup:
+def inline_html(nodes: list[Inline]) -> Markup:
+    """The HTML of inline nodes; a footnote call is its number, set as a superscript."""
+    pieces: list[Markup] = []
+    for node in nodes:
         if isinstance(node, Str):
-            return _text_html(node.text)
-        if isinstance(node, Italic):
-            return Markup("<em>{0}</em>").format(self.render(node.children, language))
-        if isinstance(node, Bold):
-            return Markup("<strong>{0}</strong>").format(self.render(node.children, language))
-        if isinstance(node, Reference):
-            return Markup('<span class="reference">{0}</span>').format(node.label)
-        return self.call(node, language)
-
-    def call(self, node: FootnoteCall, language: str) -> Markup:
-        marker = Markup('<sup class="call">{0}</sup>').format(node.number)
-        footnote = self.footnotes.get(node.id)
-        if language != self.host_language or footnote is None:
-            return marker
-        # The footnote is attached to the call of the left column only: one footnote box
-        # holds both languages side by side, under their own columns.
-        halves = Markup("").join(
-            Markup(
-                '<span class="note-text" lang="{0}"><span class="note-number">{1}</span>{2}</span>'
-            ).format(column, footnote.number, self.render(footnote.text.inlines[column], column))
-            for column in self.columns
-        )
-        return marker + Markup('<span class="footnote">{0}</span>').format(halves)
+            pieces.append(_text_html(node.text))
+        elif isinstance(node, Italic):
+            pieces.append(Markup("<em>{0}</em>").format(inline_html(node.children)))
+        elif isinstance(node, Bold):
+            pieces.append(Markup("<strong>{0}</strong>").format(inline_html(node.children)))
+        elif isinstance(node, Reference):
+            pieces.append(Markup('<span class="reference">{0}</span>').format(node.label))
+        elif isinstance(node, FootnoteCall):
+            pieces.append(Markup('<sup class="call" data-note="{0}">{0}</sup>').format(node.number))
+    return Markup("").join(pieces)
 
 
-def render_html(resolution: model.Resolution, *, standalone: bool = False) -> str:
-    """The complete HTML document of a resolved resolution.
+def cell_html(cell: layout.Cell) -> Markup:
+    """A cell's content, its label ("A.", "1°") first."""
+    label = (
+        Markup('<span class="label">{0}</span> ').format(cell.label) if cell.label else Markup("")
+    )
+    return label + inline_html(cell.inlines)
 
-    With `standalone`, the stylesheet is inlined and its fonts point at `templates/`, so the
-    file can be opened from anywhere in a browser as a preview.
-    """
-    plan = layout.plan(resolution)
-    renderer = _InlineRenderer(resolution.footnotes, plan.columns[0], plan.columns)
+
+def note_html(footnote: model.Footnote, language: str) -> Markup:
+    return Markup('<span class="note-number">{0}</span> {1}').format(
+        footnote.number, inline_html(footnote.text.inlines[language])
+    )
+
+
+@cache
+def _template(name: str) -> Template:
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -95,25 +88,7 @@ def render_html(resolution: model.Resolution, *, standalone: bool = False) -> st
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["inlines"] = renderer.render
-    template = environment.get_template("resolution.html.j2")
-    return template.render(
-        stylesheet=_inline_stylesheet() if standalone else None,
-        plan=plan,
-        cover=plan.cover,
-        columns=plan.columns,
-        created=resolution.filed.isoformat(),
-        endnotes=[
-            (
-                note.number,
-                {
-                    language: renderer.render(note.text.inlines[language], language)
-                    for language in plan.columns
-                },
-            )
-            for note in plan.footnotes
-        ],
-    )
+    return environment.get_template(name)
 
 
 def _inline_stylesheet() -> Markup:
@@ -121,3 +96,139 @@ def _inline_stylesheet() -> Markup:
     fonts = (TEMPLATES / "fonts").as_uri()
     # The stylesheet is the project's own file, not user text: it is trusted as it is.
     return Markup(css.replace("url(fonts/", f"url({fonts}/"))
+
+
+def _common(plan: layout.Plan, resolution: model.Resolution, geometry: Geometry) -> dict:
+    return {
+        "plan": plan,
+        "cover": plan.cover,
+        "columns": plan.columns,
+        "created": resolution.filed.isoformat(),
+        "geometry": geometry,
+        "title_html": {lang: inline_html(plan.cover.title[lang]) for lang in plan.columns},
+    }
+
+
+def render_html(resolution: model.Resolution, *, standalone: bool = False) -> str:
+    """The preview: rows as a grid, footnotes at the end.
+
+    With `standalone`, the stylesheet is inlined and its fonts point at `templates/`, so the
+    file can be opened from anywhere in a browser.
+    """
+    plan = layout.plan(resolution)
+    rows = [
+        (row.kind, [(language, cell_html(row.cell(language))) for language in plan.columns])
+        for row in plan.rows
+    ]
+    notes = [
+        (note.number, [(language, note_html(note, language)) for language in plan.columns])
+        for note in plan.footnotes
+    ]
+    return _template("resolution.html.j2").render(
+        **_common(plan, resolution, A4),
+        mode="preview",
+        stylesheet=_inline_stylesheet() if standalone else None,
+        rows=rows,
+        notes=notes,
+        pages=[],
+    )
+
+
+def galley_html(resolution: model.Resolution, plan: layout.Plan, geometry: Geometry = A4) -> str:
+    """Every cell (`data-block="cell:ROW:LANGUAGE"`) and every footnote
+    (`data-block="note:NUMBER:LANGUAGE"`) on its own, at its column's width."""
+    cells = [
+        (row.kind, language, f"cell:{index}:{language}", cell_html(row.cell(language)))
+        for index, row in enumerate(plan.rows)
+        for language in plan.columns
+    ]
+    notes = [
+        (language, f"note:{note.number}:{language}", note_html(note, language))
+        for note in plan.footnotes
+        for language in plan.columns
+    ]
+    return _template("galley.html.j2").render(
+        **_common(plan, resolution, geometry), cells=cells, notes=notes
+    )
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An empty box at its place on a page, in CSS pixels from the body's top left; the PDF
+    writer fills it with the measured lines named by `key` ("cell:ROW:LANGUAGE:FIRST:END"
+    or "note:NUMBER:LANGUAGE:FIRST:END")."""
+
+    kind: str
+    language: str
+    key: str
+    top: float
+    left: float
+    width: float
+    height: float
+
+
+def paged_html(
+    resolution: model.Resolution,
+    plan: layout.Plan,
+    pages: list[Page],
+    cells: dict[tuple[int, str], Block],
+    notes: dict[tuple[int, str], Block],
+    geometry: Geometry = A4,
+) -> str:
+    """The final document's frame: the cover, then every page with an empty slot wherever
+    measured lines go, and the rules above the footnotes."""
+    left = {
+        language: index * (geometry.column_width + geometry.column_gap)
+        for index, language in enumerate(plan.columns)
+    }
+    rendered_pages = []
+    for page in pages:
+        slots: list[Slot] = []
+        for piece in page.slices:
+            kind = plan.rows[piece.row].kind
+            for language, part in piece.parts.items():
+                if part.end > part.first:
+                    block = cells[(piece.row, language)]
+                    slots.append(
+                        Slot(
+                            kind,
+                            language,
+                            f"cell:{piece.row}:{language}:{part.first}:{part.end}",
+                            part.top,
+                            left[language],
+                            geometry.column_width,
+                            block.height(part.first, part.end),
+                        )
+                    )
+        area = page.notes_area(geometry)
+        note_top = geometry.usable_height - area + geometry.note_separator
+        for language, note_parts in page.notes.items():
+            for note_part in note_parts:
+                part = note_part.part
+                block = notes[(note_part.number, language)]
+                slots.append(
+                    Slot(
+                        "note",
+                        language,
+                        f"note:{note_part.number}:{language}:{part.first}:{part.end}",
+                        note_top + part.top,
+                        left[language],
+                        geometry.column_width,
+                        block.height(part.first, part.end),
+                    )
+                )
+        rendered_pages.append(
+            {
+                "slots": slots,
+                "rule_top": geometry.usable_height - area if area else None,
+                "rule_lefts": list(left.values()),
+            }
+        )
+    return _template("resolution.html.j2").render(
+        **_common(plan, resolution, geometry),
+        mode="paged",
+        stylesheet=None,
+        rows=[],
+        notes=[],
+        pages=rendered_pages,
+    )

@@ -1,22 +1,29 @@
 """PDF writer: a resolved `Resolution` in, the bytes of a filing-ready PDF out.
 
-The HTML from `html_writer` is laid out by WeasyPrint. WeasyPrint may fetch nothing but
-the project's own template assets (the stylesheet and the fonts in `templates/`): its URL
-fetcher refuses every other URL, so a document can neither read a file nor reach the network.
-Metadata and dates come from the source, so the same source gives the same bytes.
+Three steps: WeasyPrint lays out every cell and footnote once in a galley (`measure`),
+`paginate.py` breaks the pages, and WeasyPrint draws the pages with everything at its place.
+WeasyPrint may fetch nothing but the project's own template assets (the stylesheet and the
+fonts in `templates/`): its URL fetcher refuses every other URL, so a document can neither
+read a file nor reach the network. Metadata and dates come from the source, so the same
+source gives the same bytes.
 """
 
 from __future__ import annotations
 
 import mimetypes
-from urllib import request
+from dataclasses import dataclass
 from pathlib import Path
+from urllib import request
 
 import weasyprint
+from weasyprint.document import Page
+from weasyprint.formatting_structure import boxes
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from drafter import model
-from drafter.html_writer import TEMPLATES, render_html
+from drafter import layout, model
+from drafter.html_writer import TEMPLATES, galley_html, paged_html
+from drafter.paginate import A4, Block, Geometry, Line, paginate
 
 
 class AssetFetcher(URLFetcher):
@@ -41,16 +48,109 @@ class AssetFetcher(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime_type})
 
 
-def render_pdf(resolution: model.Resolution, fetcher: AssetFetcher | None = None) -> bytes:
-    """The PDF of a resolved resolution: tagged (PDF/UA), fonts embedded, reproducible."""
-    html = weasyprint.HTML(
-        string=render_html(resolution),
-        base_url=TEMPLATES.as_uri() + "/",
-        url_fetcher=fetcher or AssetFetcher(),
+def _html(source: str, fetcher: AssetFetcher) -> weasyprint.HTML:
+    return weasyprint.HTML(string=source, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher)
+
+
+def _calls(box: boxes.Box) -> list[int]:
+    """The footnote numbers called in a line box, in reading order."""
+    element = box.element
+    if element is not None and box.element_tag == "sup" and element.get("data-note"):
+        return [int(element.get("data-note"))]
+    return [number for child in getattr(box, "children", ()) for number in _calls(child)]
+
+
+def _line_boxes(box: boxes.BlockBox) -> list[boxes.LineBox]:
+    return [child for child in box.children if isinstance(child, boxes.LineBox)]
+
+
+def _block(box: boxes.BlockBox) -> Block:
+    top = box.content_box_y()
+    lines: list[Line] = []
+    for line_box in _line_boxes(box):
+        lines.append(
+            Line(
+                top=line_box.position_y - top,
+                bottom=line_box.position_y + line_box.height - top,
+                calls=tuple(_calls(line_box)),
+            )
+        )
+    return Block(tuple(lines), box.margin_top, box.margin_bottom)
+
+
+def _boxes_with(document: weasyprint.Document, attribute: str) -> list[tuple[str, boxes.Box]]:
+    """The block boxes whose element carries `attribute`, with its value."""
+    found: list[tuple[str, boxes.Box]] = []
+    stack: list[boxes.Box] = [page._page_box for page in document.pages]
+    while stack:
+        box = stack.pop()
+        # An absolutely positioned box stands in the tree behind a placeholder.
+        box = getattr(box, "_box", box)
+        element = box.element
+        value = element.get(attribute) if element is not None else None
+        if value and isinstance(box, boxes.BlockBox):
+            found.append((value, box))
+            continue
+        stack.extend(getattr(box, "children", ()))
+    return found
+
+
+@dataclass
+class Galley:
+    """The measured galley: every cell's and note's lines, and the laid-out boxes."""
+
+    cells: dict[tuple[int, str], Block]
+    notes: dict[tuple[int, str], Block]
+    boxes: dict[tuple[str, int, str], boxes.BlockBox]
+
+
+def measure(html: str, fetcher: AssetFetcher, fonts: FontConfiguration) -> Galley:
+    """Lay out the galley once; the lines of every cell and every footnote."""
+    document = _html(html, fetcher).render(font_config=fonts)
+    galley = Galley({}, {}, {})
+    for key, box in _boxes_with(document, "data-block"):
+        kind, number, language = key.split(":")
+        target = galley.cells if kind == "cell" else galley.notes
+        target[(int(number), language)] = _block(box)
+        galley.boxes[(kind, int(number), language)] = box
+    return galley
+
+
+def _fill_slots(document: weasyprint.Document, galley: Galley) -> weasyprint.Document:
+    """Move the measured lines into the empty slots of the final pages.
+
+    The lines keep everything the galley's layout gave them (breaks, hyphens, justification),
+    so no paragraph is laid out twice; they are only moved to their place on the page.
+    """
+    for key, slot in _boxes_with(document, "data-slot"):
+        kind, number, language, first, end = key.split(":")
+        source = galley.boxes[(kind, int(number), language)]
+        lines = _line_boxes(source)[int(first) : int(end)]
+        dx = slot.content_box_x() - source.content_box_x()
+        dy = slot.content_box_y() - lines[0].position_y
+        for line in lines:
+            line.translate(dx, dy)
+        slot.children = lines
+    # Links and anchors are gathered when a page is made: make the pages again.
+    return document.copy([Page(page._page_box) for page in document.pages])
+
+
+def render_pdf(
+    resolution: model.Resolution,
+    fetcher: AssetFetcher | None = None,
+    geometry: Geometry = A4,
+) -> bytes:
+    """The PDF of a resolved resolution: archival (PDF/A-2u), fonts embedded, reproducible."""
+    fetcher = fetcher or AssetFetcher()
+    fonts = FontConfiguration()
+    plan = layout.plan(resolution)
+    galley = measure(galley_html(resolution, plan, geometry), fetcher, fonts)
+    pages = paginate(plan, galley.cells, galley.notes, geometry)
+    frame = _html(
+        paged_html(resolution, plan, pages, galley.cells, galley.notes, geometry), fetcher
     )
-    document = html.render()
+    document = _fill_slots(frame.render(font_config=fonts), galley)
     return document.write_pdf(
-        pdf_variant="pdf/ua-1",
+        pdf_variant="pdf/a-2u",
         pdf_identifier=f"DOC {resolution.legislature} {resolution.doc}".encode(),
-        uncompressed_pdf=False,
     )

@@ -1,0 +1,375 @@
+"""Paginate: measured paragraphs in, pages out (which lines of which rows and notes go where).
+
+drafter does its own page breaking, like a typesetter, rather than leaving it to the browser
+engine: WeasyPrint lays out every cell once, in a tall galley at its column's width
+(`measure_galley`, in `pdf_writer.py`), and this module fills A4 pages line by line:
+
+- both cells of a row start at the same height, and a row may break across pages;
+- a footnote stands on the page of its call, under the column of its call (the Dutch note
+  under the Dutch text); a note too long for one page continues on the next;
+- no paragraph leaves a single line at the foot or the head of a page, and headings stay
+  with what follows them; the resolution itself starts on a new page.
+
+The writer then renders each page with its content fixed, so layout is done once per page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafter.layout import Plan
+
+# Rows that must not end a page: a heading stays with the first lines of what follows.
+KEEP_WITH_NEXT = {"part-heading", "salutation", "section-title", "enacting", "request-lead"}
+# Rows that start a new page (except at the very start of the body).
+BREAK_BEFORE = {"part-heading"}
+MINIMUM_LINES = 2  # no orphan, no widow
+
+
+def millimetres(value: float) -> float:
+    """Millimetres in CSS pixels (1/96 inch), the unit WeasyPrint measures in."""
+    return value * 96 / 25.4
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The page, in millimetres; the writer prints the @page rule from these numbers."""
+
+    page_width: float = 210
+    page_height: float = 297
+    margin_top: float = 22
+    margin_bottom: float = 20
+    margin_side: float = 16
+    gap: float = 8  # between the columns
+    separator: float = 5  # the rule above the footnotes and its spacing
+
+    @property
+    def body_width(self) -> float:
+        return millimetres(self.page_width - 2 * self.margin_side)
+
+    @property
+    def body_height(self) -> float:
+        return millimetres(self.page_height - self.margin_top - self.margin_bottom)
+
+    @property
+    def usable_height(self) -> float:
+        """The height drafter fills: a pixel less than the body, so that rounding the
+        positions in the HTML can never push a page's content onto an extra page."""
+        return self.body_height - 1
+
+    @property
+    def column_gap(self) -> float:
+        return millimetres(self.gap)
+
+    @property
+    def column_width(self) -> float:
+        return (self.body_width - self.column_gap) / 2
+
+    @property
+    def note_separator(self) -> float:
+        return millimetres(self.separator)
+
+
+A4 = Geometry()
+
+
+@dataclass(frozen=True)
+class Line:
+    top: float  # from the top of its block's content
+    bottom: float
+    calls: tuple[int, ...] = ()  # footnote numbers called on this line
+
+
+@dataclass(frozen=True)
+class Block:
+    """One measured paragraph: a cell of a row, or one language of a footnote."""
+
+    lines: tuple[Line, ...]
+    margin_top: float
+    margin_bottom: float
+
+    def height(self, first: int, end: int) -> float:
+        if end <= first:
+            return 0.0
+        return self.lines[end - 1].bottom - self.lines[first].top
+
+
+@dataclass
+class Part:
+    """Lines [first, end) of one block, placed with their top at `top` on the page."""
+
+    first: int
+    end: int
+    top: float
+
+
+@dataclass
+class Slice:
+    row: int
+    parts: dict[str, Part]
+
+
+@dataclass
+class NotePart:
+    number: int
+    part: Part
+
+
+@dataclass
+class Page:
+    slices: list[Slice] = field(default_factory=list)
+    notes: dict[str, list[NotePart]] = field(default_factory=dict)
+    notes_height: dict[str, float] = field(default_factory=dict)
+
+    def notes_area(self, geometry: Geometry) -> float:
+        height = max(self.notes_height.values(), default=0.0)
+        return height + geometry.note_separator if height else 0.0
+
+
+@dataclass
+class _State:
+    """The page being filled."""
+
+    page: Page
+    y: float = 0.0  # bottom of the last placed row
+
+    @property
+    def empty(self) -> bool:
+        return not self.page.slices
+
+
+class Paginator:
+    def __init__(
+        self,
+        plan: Plan,
+        cells: dict[tuple[int, str], Block],
+        notes: dict[tuple[int, str], Block],
+        geometry: Geometry = A4,
+    ) -> None:
+        self.plan = plan
+        self.cells = cells
+        self.notes = notes
+        self.geometry = geometry
+        self.languages = plan.columns
+        self.pages: list[Page] = []
+        # Note lines left over when a note had to continue on the next page.
+        self.carried: dict[str, list[NotePart]] = {language: [] for language in self.languages}
+
+    # --- pages -------------------------------------------------------------------------
+
+    def _new_page(self) -> _State:
+        page = Page(
+            notes={language: [] for language in self.languages},
+            notes_height=dict.fromkeys(self.languages, 0.0),
+        )
+        self.pages.append(page)
+        state = _State(page)
+        for language in self.languages:
+            carried, self.carried[language] = self.carried[language], []
+            for note in carried:
+                self._place_note(state, language, note.number, note.part.first, limit=None)
+        return state
+
+    def _note_height(self, number: int, language: str, first: int, end: int) -> float:
+        block = self.notes[(number, language)]
+        spacing = block.margin_bottom if end == len(block.lines) else 0.0
+        return block.height(first, end) + spacing
+
+    def _place_note(
+        self, state: _State, language: str, number: int, first: int, limit: float | None
+    ) -> None:
+        """Put note lines from `first` into the page's note area; with a `limit` on the
+        area's height, the lines that do not fit are carried to the next page."""
+        block = self.notes[(number, language)]
+        end = len(block.lines)
+        if limit is not None:
+            while (
+                end > first
+                and state.page.notes_height[language]
+                + self._note_height(number, language, first, end)
+                > limit
+            ):
+                end -= 1
+            end = max(end, min(first + 1, len(block.lines)))
+        height = self._note_height(number, language, first, end)
+        state.page.notes[language].append(
+            NotePart(number, Part(first, end, state.page.notes_height[language]))
+        )
+        state.page.notes_height[language] += height
+        if end < len(block.lines):
+            self.carried[language].append(NotePart(number, Part(end, len(block.lines), 0)))
+
+    # --- rows --------------------------------------------------------------------------
+
+    def paginate(self) -> list[Page]:
+        state = self._new_page()
+        rows = self.plan.rows
+        starts = dict.fromkeys(self.languages, 0)
+        index = 0
+        while index < len(rows):
+            row = rows[index]
+            at_row_start = all(start == 0 for start in starts.values())
+            if at_row_start and row.kind in BREAK_BEFORE and index > 0 and not state.empty:
+                state = self._new_page()
+            if (
+                at_row_start
+                and row.kind in KEEP_WITH_NEXT
+                and not state.empty
+                and not self._fits_with_next(state, index)
+            ):
+                state = self._new_page()
+            ends = self._fit(state, index, starts)
+            if ends is None:
+                state = self._new_page()
+                continue
+            self._place(state, index, starts, ends)
+            if all(
+                ends[language] == len(self._cell(index, language).lines)
+                for language in self.languages
+            ):
+                index += 1
+                starts = dict.fromkeys(self.languages, 0)
+            else:
+                starts = ends
+                state = self._new_page()
+        return self.pages
+
+    def _cell(self, index: int, language: str) -> Block:
+        return self.cells[(index, language)]
+
+    def _top(self, state: _State, index: int, starts: dict[str, int]) -> float:
+        if state.empty or any(starts.values()):
+            return state.y
+        return state.y + max(self._cell(index, lang).margin_top for lang in self.languages)
+
+    def _fits_with_next(self, state: _State, index: int) -> bool:
+        """Whether heading `index` and the first lines of the row after it fit here."""
+        if index + 1 >= len(self.plan.rows):
+            return True
+        languages = self.languages
+        top = self._top(state, index, dict.fromkeys(languages, 0))
+        heading = max(
+            self._cell(index, lang).height(0, len(self._cell(index, lang).lines))
+            + self._cell(index, lang).margin_bottom
+            for lang in languages
+        )
+        following = index + 1
+        top += heading + max(self._cell(following, lang).margin_top for lang in languages)
+        needed = max(
+            self._cell(following, lang).height(
+                0, min(MINIMUM_LINES, len(self._cell(following, lang).lines))
+            )
+            for lang in languages
+        )
+        return top + needed + state.page.notes_area(self.geometry) <= self.geometry.usable_height
+
+    def _fit(self, state: _State, index: int, starts: dict[str, int]) -> dict[str, int] | None:
+        """How far each column of row `index` gets on this page; None: start a new page."""
+        geometry = self.geometry
+        top = self._top(state, index, starts)
+        cells = {language: self._cell(index, language) for language in self.languages}
+        # Lines of both columns in the order a reader's eye meets them, top to bottom.
+        candidates = sorted(
+            (
+                (cell.lines[line].bottom - cell.lines[starts[language]].top, language, line)
+                for language, cell in cells.items()
+                for line in range(starts[language], len(cell.lines))
+            ),
+        )
+        ends = dict(starts)
+        notes_height = dict(state.page.notes_height)
+        placed_notes: set[tuple[int, str]] = set()
+        for bottom, language, line in candidates:
+            extra = notes_height[language]
+            new_notes = [
+                number
+                for number in cells[language].lines[line].calls
+                if (number, language) in self.notes and (number, language) not in placed_notes
+            ]
+            for number in new_notes:
+                extra += self._note_height(
+                    number, language, 0, len(self.notes[(number, language)].lines)
+                )
+            heights = {**notes_height, language: extra}
+            area = max(heights.values())
+            area = area + geometry.note_separator if area else 0.0
+            if top + bottom + area > geometry.usable_height:
+                break
+            notes_height = heights
+            placed_notes.update((number, language) for number in new_notes)
+            ends[language] = line + 1
+        ends = self._keep_lines_together(state, cells, starts, ends)
+        if all(ends[language] == starts[language] for language in self.languages):
+            if state.empty:
+                # Not even one line fits on an empty page: its notes are too long. Place
+                # the first line and let its notes continue on the next page.
+                return {
+                    language: min(starts[language] + 1, len(cells[language].lines))
+                    for language in self.languages
+                }
+            return None
+        return ends
+
+    def _keep_lines_together(
+        self,
+        state: _State,
+        cells: dict[str, Block],
+        starts: dict[str, int],
+        ends: dict[str, int],
+    ) -> dict[str, int]:
+        """Apply the orphan and widow rules to a proposed split of a row."""
+        ends = dict(ends)
+        for language, cell in cells.items():
+            total = len(cell.lines)
+            if ends[language] < total and total - ends[language] < MINIMUM_LINES:
+                ends[language] = max(starts[language], total - MINIMUM_LINES)
+        if state.empty:
+            return ends
+        for language, cell in cells.items():
+            total = len(cell.lines)
+            placed = ends[language] - starts[language]
+            # A row starting at the foot of the page shows at least two lines of each
+            # column there, or moves to the next page whole.
+            if (
+                starts[language] == 0
+                and ends[language] < total
+                and placed < min(MINIMUM_LINES, total)
+            ):
+                return dict(starts)
+        return ends
+
+    def _place(
+        self, state: _State, index: int, starts: dict[str, int], ends: dict[str, int]
+    ) -> None:
+        top = self._top(state, index, starts)
+        parts: dict[str, Part] = {}
+        bottom = top
+        for language in self.languages:
+            cell = self._cell(index, language)
+            first, end = starts[language], ends[language]
+            parts[language] = Part(first, end, top)
+            height = cell.height(first, end)
+            if end == len(cell.lines):
+                height += cell.margin_bottom
+            bottom = max(bottom, top + height)
+            for line in cell.lines[first:end]:
+                for number in line.calls:
+                    if (number, language) in self.notes:
+                        room = (
+                            self.geometry.usable_height
+                            - self.geometry.note_separator
+                            - (top + cell.height(first, end))
+                        )
+                        self._place_note(state, language, number, 0, limit=room)
+        state.page.slices.append(Slice(index, parts))
+        state.y = bottom
+
+
+def paginate(
+    plan: Plan,
+    cells: dict[tuple[int, str], Block],
+    notes: dict[tuple[int, str], Block],
+    geometry: Geometry = A4,
+) -> list[Page]:
+    """Pages for a plan whose cells and notes have been measured."""
+    return Paginator(plan, cells, notes, geometry).paginate()
