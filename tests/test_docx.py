@@ -1,0 +1,541 @@
+"""The DOCX writer, read back as a reader's application would: zip entries and WordprocessingML.
+
+Each test looks at what Word or LibreOffice shows from the XML: which list a paragraph is in
+and which label that list draws, which mark a footnote call shows, which language a run is
+checked in, which style a paragraph has. The last tests convert the file with LibreOffice.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import drafter
+from drafter import layout, wordml
+from drafter.docx_writer import ROW_STYLES, render_docx
+from drafter.markup import plain_text
+from tests.conftest import FLAGSHIP, MINIMAL
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = {"w": W, "r": R}
+PARTS_WITH_TEXT = ("word/document.xml", "word/footnotes.xml")
+
+
+def w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+class Docx:
+    """An opened .docx: its parts as XML trees."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+
+    def xml(self, name: str) -> etree._Element:
+        return etree.fromstring(self.zip.read(name))
+
+    def parts(self, prefix: str) -> list[str]:
+        return [name for name in self.zip.namelist() if name.startswith(prefix)]
+
+    @property
+    def body(self) -> etree._Element:
+        return self.xml("word/document.xml").find("w:body", NS)
+
+    def body_rows(self) -> list[etree._Element]:
+        """The rows of the body tables (every table after the cover's), in order."""
+        tables = self.body.findall("w:tbl", NS)
+        return [row for table in tables[1:] for row in table.findall("w:tr", NS)]
+
+
+@cache
+def _built(path: Path) -> bytes:
+    return render_docx(drafter.load(path))
+
+
+@cache
+def _plan(path: Path) -> layout.Plan:
+    return layout.plan(drafter.load(path))
+
+
+def text_of(paragraph: etree._Element) -> str:
+    """The text a reader sees in a paragraph (footnote marks included, list labels not)."""
+    return "".join(paragraph.itertext(w("t"), w("tab"))).replace("\t", "")
+
+
+def style_of(paragraph: etree._Element) -> str | None:
+    style = paragraph.find("w:pPr/w:pStyle", NS)
+    return None if style is None else style.get(w("val"))
+
+
+def cell_paragraphs(row: etree._Element) -> list[etree._Element]:
+    return [cell.find("w:p", NS) for cell in row.findall("w:tc", NS)]
+
+
+# --- Numbering ------------------------------------------------------------------------------
+
+
+def _word_counter(number_format: str, number: int) -> str:
+    """What Word draws for the n-th item of a list of this format (ST_NumberFormat)."""
+    if number_format == "decimal":
+        return str(number)
+    letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+    return letter.upper() if number_format == "upperLetter" else letter
+
+
+def labels_drawn(document: Docx) -> dict[tuple[int, int], str]:
+    """The label Word draws before each numbered paragraph, by (body row, column).
+
+    Each `w:num` counts on its own from its `w:startOverride` (the writer gives every
+    enumeration and column its own instance), with its definition's format and text.
+    """
+    numbering = document.xml("word/numbering.xml")
+    definitions = {
+        element.get(w("abstractNumId")): (
+            element.find("w:lvl/w:numFmt", NS).get(w("val")),
+            element.find("w:lvl/w:lvlText", NS).get(w("val")),
+        )
+        for element in numbering.findall("w:abstractNum", NS)
+    }
+    instances = {
+        element.get(w("numId")): (
+            element.find("w:abstractNumId", NS).get(w("val")),
+            int(element.xpath("string(w:lvlOverride/w:startOverride/@w:val)", namespaces=NS) or 1),
+        )
+        for element in numbering.findall("w:num", NS)
+    }
+    counts: Counter[str] = Counter()
+    drawn: dict[tuple[int, int], str] = {}
+    for row_index, row in enumerate(document.body_rows()):
+        for column, paragraph in enumerate(cell_paragraphs(row)):
+            num_id = paragraph.find("w:pPr/w:numPr/w:numId", NS)
+            if num_id is None:
+                continue
+            abstract, start = instances[num_id.get(w("val"))]
+            number_format, level_text = definitions[abstract]
+            number = start + counts[num_id.get(w("val"))]
+            counts[num_id.get(w("val"))] += 1
+            drawn[row_index, column] = level_text.replace(
+                "%1", _word_counter(number_format, number)
+            )
+    return drawn
+
+
+@pytest.mark.parametrize("path", [MINIMAL, FLAGSHIP], ids=["minimal", "flagship"])
+def test_word_draws_the_labels_drafter_computed_in_both_columns(path: Path) -> None:
+    document = Docx(_built(path))
+    plan = _plan(path)
+    rows = document.body_rows()
+    assert len(rows) == len(plan.rows)
+    drawn = labels_drawn(document)
+    for row_index, planned in enumerate(plan.rows):
+        for column, language in enumerate(plan.columns):
+            label = planned.cell(language).label
+            if label:
+                assert drawn.get((row_index, column)) == label, (planned.key, language)
+            else:
+                assert (row_index, column) not in drawn, planned.key
+
+
+def test_labels_are_not_typed_into_the_text() -> None:
+    document = Docx(_built(FLAGSHIP))
+    plan = _plan(FLAGSHIP)
+    typed_label = re.compile(r"^\s*([A-Z]{1,2}\.|\d+[.°]|[a-z]{1,2}\))\s")
+    numbered = 0
+    for row, planned in zip(document.body_rows(), plan.rows, strict=True):
+        if planned.style is None:
+            continue
+        for paragraph in cell_paragraphs(row):
+            numbered += 1
+            assert paragraph.find("w:pPr/w:numPr", NS) is not None
+            assert not typed_label.match(text_of(paragraph)), text_of(paragraph)[:40]
+    assert numbered == 2 * sum(1 for row in plan.rows if row.style)
+    considerations = [
+        text_of(paragraph)
+        for row, planned in zip(document.body_rows(), plan.rows, strict=True)
+        if planned.kind == "consideration"
+        for paragraph in cell_paragraphs(row)
+    ]
+    assert considerations[0].startswith("overwegende dat de term")
+    assert considerations[1].startswith("considérant que l’article\xa0II")
+
+
+def test_list_definitions_and_instances() -> None:
+    document = Docx(_built(FLAGSHIP))
+    numbering = document.xml("word/numbering.xml")
+    children = [child.tag for child in numbering]
+    # The schema puts every abstractNum before the first num.
+    last_definition = max(i for i, tag in enumerate(children) if tag == w("abstractNum"))
+    assert last_definition < children.index(w("num"))
+    formats = {
+        element.find("w:name", NS).get(w("val")): (
+            element.find("w:lvl/w:numFmt", NS).get(w("val")),
+            element.find("w:lvl/w:lvlText", NS).get(w("val")),
+        )
+        for element in numbering.findall("w:abstractNum", NS)
+        if element.find("w:name", NS) is not None
+    }
+    for language in ("nl", "fr"):
+        assert formats[f"consideration-{language}"] == ("upperLetter", "%1.")
+        assert formats[f"request-{language}"] == ("decimal", "%1.")
+        assert formats[f"section-{language}"] == ("decimal", "%1.")
+        assert formats[f"subparagraph-{language}"] == ("lowerLetter", "%1)")
+        assert formats[f"item-{language}"] == ("decimal", "%1°")
+        assert formats[f"memorandum-item-{language}"] == ("decimal", "%1.")
+    # One list instance per enumeration and column, and every instance restarts at 1.
+    plan = _plan(FLAGSHIP)
+    instances: dict[tuple[str, str], set[str]] = {}
+    for row, planned in zip(document.body_rows(), plan.rows, strict=True):
+        if planned.style is None:
+            continue
+        for language, paragraph in zip(plan.columns, cell_paragraphs(row), strict=True):
+            num_id = paragraph.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))
+            instances.setdefault((planned.list_key, language), set()).add(num_id)
+    assert all(len(ids) == 1 for ids in instances.values())
+    all_ids = [next(iter(ids)) for ids in instances.values()]
+    assert len(set(all_ids)) == len(all_ids)
+    item_lists = {key for key in instances if key[0].endswith("/items")}
+    assert len(item_lists) >= 4  # each consideration's or request's items count on their own
+    declared = {element.get(w("numId")): element for element in numbering.findall("w:num", NS)}
+    for num_id in all_ids:
+        assert declared[num_id].find("w:lvlOverride/w:startOverride", NS).get(w("val")) == "1"
+
+
+# --- Footnotes ------------------------------------------------------------------------------
+
+
+def footnote_calls(document: Docx) -> list[tuple[str, str, str]]:
+    """(footnote id, mark shown, language) of every call in the document, in order."""
+    calls = []
+    for run in document.xml("word/document.xml").iter(w("r")):
+        reference = run.find("w:footnoteReference", NS)
+        if reference is not None:
+            assert reference.get(w("customMarkFollows")) == "1"
+            mark = "".join(run.itertext(w("t")))
+            language = run.find("w:rPr/w:lang", NS).get(w("val"))
+            calls.append((reference.get(w("id")), mark, language))
+    return calls
+
+
+def test_every_flagship_note_shows_its_number_once_in_each_language() -> None:
+    document = Docx(_built(FLAGSHIP))
+    calls = footnote_calls(document)
+    numbers = {
+        language: [int(mark) for _, mark, tag in calls if tag == f"{language}-BE"]
+        for language in ("nl", "fr")
+    }
+    assert sorted(numbers["nl"]) == list(range(1, 87))
+    assert sorted(numbers["fr"]) == list(range(1, 87))
+    assert numbers["nl"] == list(range(1, 87))  # Dutch reading order is drafter's order
+    assert len({footnote_id for footnote_id, _, _ in calls}) == 2 * 86
+
+
+def test_each_call_leads_to_the_note_in_its_own_language() -> None:
+    document = Docx(_built(FLAGSHIP))
+    notes = {note.number: note for note in _plan(FLAGSHIP).footnotes}
+    footnotes = {
+        element.get(w("id")): element
+        for element in document.xml("word/footnotes.xml").findall("w:footnote", NS)
+    }
+    for footnote_id, mark, tag in footnote_calls(document):
+        footnote = footnotes[footnote_id]
+        paragraph = footnote.find("w:p", NS)
+        assert style_of(paragraph) == "FootnoteText"
+        first_run = paragraph.find("w:r", NS)
+        # The number is typed, not Word's automatic w:footnoteRef (which would count 1..172).
+        assert first_run.find("w:rPr/w:rStyle", NS).get(w("val")) == "FootnoteReference"
+        assert "".join(first_run.itertext(w("t"))) == mark
+        language = tag[:2]
+        expected = plain_text(notes[int(mark)].text.inlines[language])
+        assert text_of(paragraph) == f"{mark} {expected}"
+        languages = {lang.get(w("val")) for lang in footnote.iter(w("lang"))}
+        assert languages == {tag}
+    assert not list(document.xml("word/footnotes.xml").iter(w("footnoteRef")))
+
+
+def test_footnotes_part_is_related_and_has_separators() -> None:
+    document = Docx(_built(MINIMAL))
+    relations = etree.fromstring(document.zip.read("word/_rels/document.xml.rels"))
+    targets = {
+        relation.get("Type").rsplit("/", 1)[-1]: relation.get("Target") for relation in relations
+    }
+    assert targets["footnotes"] == "footnotes.xml"
+    content_types = document.zip.read("[Content_Types].xml").decode()
+    assert 'PartName="/word/footnotes.xml"' in content_types
+    footnotes = document.xml("word/footnotes.xml").findall("w:footnote", NS)
+    assert [(f.get(w("id")), f.get(w("type"))) for f in footnotes[:2]] == [
+        ("-1", "separator"),
+        ("0", "continuationSeparator"),
+    ]
+    assert [f.get(w("id")) for f in footnotes[2:]] == ["1", "2"]
+    settings = document.xml("word/settings.xml")
+    assert [f.get(w("id")) for f in settings.findall("w:footnotePr/w:footnote", NS)] == ["-1", "0"]
+
+
+# --- Languages, styles, inline formatting ------------------------------------------------------
+
+
+@pytest.mark.parametrize("left", ["nl", "fr"])
+def test_every_run_is_marked_with_its_column_language(left: str, tmp_path: Path) -> None:
+    path = MINIMAL
+    if left == "fr":
+        path = tmp_path / "french-left.yaml"
+        path.write_text(MINIMAL.read_text(encoding="utf-8") + "columns: [fr, nl]\n", "utf-8")
+    document = Docx(render_docx(drafter.load(path)))
+    right = "fr" if left == "nl" else "nl"
+    for row in document.body_rows():
+        for language, paragraph in zip((left, right), cell_paragraphs(row), strict=True):
+            tags = {lang.get(w("val")) for lang in paragraph.iter(w("lang"))}
+            assert tags == {f"{language}-BE"}, text_of(paragraph)
+    names = [*PARTS_WITH_TEXT, *document.parts("word/header"), *document.parts("word/footer")]
+    for name in names:
+        for run in document.xml(name).iter(w("r")):
+            if run.find("w:t", NS) is not None or run.find("w:instrText", NS) is not None:
+                assert run.find("w:rPr/w:lang", NS) is not None, name
+    first = document.body_rows()[0]
+    assert text_of(cell_paragraphs(first)[0]) == (
+        "TOELICHTING" if left == "nl" else "DÉVELOPPEMENTS"
+    )
+
+
+def test_every_row_kind_has_its_named_style() -> None:
+    document = Docx(_built(FLAGSHIP))
+    styles = document.xml("word/styles.xml")
+    names = {
+        style.get(w("styleId")): style.find("w:name", NS).get(w("val"))
+        for style in styles.findall("w:style", NS)
+    }
+    plan = _plan(FLAGSHIP)
+    for row, planned in zip(document.body_rows(), plan.rows, strict=True):
+        for paragraph in cell_paragraphs(row):
+            assert names[style_of(paragraph)] == ROW_STYLES[planned.kind].name
+    assert {planned.kind for planned in plan.rows} == set(layout.ROW_KINDS)
+    for name in (
+        "Consideration",
+        "Request",
+        "Sub-paragraph",
+        "Item",
+        "Section Heading",
+        "Memorandum Paragraph",
+        "Sponsor",
+        "Date",
+        "Resolution Title",
+        "Sponsors Line",
+        "footnote text",
+        "footnote reference",
+    ):
+        assert name in names.values()
+    assert names["FootnoteText"] == "footnote text"
+    assert names["FootnoteReference"] == "footnote reference"
+
+
+def test_markup_becomes_run_formatting_and_references_print_their_label(
+    tmp_path: Path,
+) -> None:
+    source = MINIMAL.read_text(encoding="utf-8").replace(
+        "overwegende dat het regent;", "overwegende dat het *regent* en **stormt**;"
+    )
+    path = tmp_path / "emphasis.yaml"
+    path.write_text(source, encoding="utf-8")
+    document = Docx(render_docx(drafter.load(path)))
+    runs = list(document.xml("word/document.xml").iter(w("r")))
+    italic = [r for r in runs if r.find("w:rPr/w:i", NS) is not None]
+    bold = [r for r in runs if r.find("w:rPr/w:b", NS) is not None]
+    assert ["".join(r.itertext(w("t"))) for r in italic] == ["regent"]
+    assert ["".join(r.itertext(w("t"))) for r in bold] == ["stormt"]
+    texts = [text_of(p) for row in document.body_rows() for p in cell_paragraphs(row)]
+    assert "Zie verzoek 2." in texts
+    assert "de subparagrafen a) en b) van verzoek 1 uit te voeren." in texts
+
+
+def test_urls_are_hyperlinks_of_the_part_they_are_in() -> None:
+    document = Docx(_built(FLAGSHIP))
+    relations = etree.fromstring(document.zip.read("word/_rels/footnotes.xml.rels"))
+    targets = {relation.get("Id"): relation.get("Target") for relation in relations}
+    links = list(document.xml("word/footnotes.xml").iter(w("hyperlink")))
+    assert len(links) > 50
+    for link in links:
+        assert targets[link.get(f"{{{R}}}id")] == "".join(link.itertext(w("t")))
+
+
+# --- Cover, header, footer, properties ----------------------------------------------------------
+
+
+def test_cover_page() -> None:
+    document = Docx(_built(FLAGSHIP))
+    heading = document.body.find("w:p", NS)
+    assert text_of(heading) == "DOC 55 1780/00125 januari 202125 janvier 2021"
+    cover = document.body.find("w:tbl", NS)
+    rows = [[text_of(p) for p in cell_paragraphs(row)] for row in cover.findall("w:tr", NS)]
+    assert rows[0] == [
+        "BELGISCHE KAMER VAN VOLKSVERTEGENWOORDIGERS",
+        "CHAMBRE DES REPRÉSENTANTS DE BELGIQUE",
+    ]
+    assert rows[1] == ["VOORSTEL VAN RESOLUTIE", "PROPOSITION DE RÉSOLUTION"]
+    assert rows[3] == [
+        "(ingediend door de heer Samuel Cogolati c.s.)",
+        "(déposée par M. Samuel Cogolati et consorts)",
+    ]
+    sponsors = cell_paragraphs(cover.findall("w:tr", NS)[3])
+    assert {style_of(p) for p in sponsors} == {"SponsorsLine"}
+    # The body starts on a new page, after the cover.
+    separator = document.body.findall("w:p", NS)[1]
+    assert separator.find("w:pPr/w:pageBreakBefore", NS) is not None
+
+
+def test_header_footer_and_no_running_heads_on_the_cover() -> None:
+    document = Docx(_built(FLAGSHIP))
+    section = document.body.find("w:sectPr", NS)
+    assert section.find("w:titlePg", NS) is not None
+    assert document.xml("word/settings.xml").find("w:evenAndOddHeaders", NS) is not None
+    relations = etree.fromstring(document.zip.read("word/_rels/document.xml.rels"))
+    targets = {relation.get("Id"): relation.get("Target") for relation in relations}
+    texts = {}
+    for reference in section:
+        if reference.tag in (w("headerReference"), w("footerReference")):
+            part = document.xml(f"word/{targets[reference.get(f'{{{R}}}id')]}")
+            kind = reference.tag.rsplit("}", 1)[1].removesuffix("Reference")
+            instructions = "".join(part.itertext(w("instrText"))).strip()
+            texts[kind, reference.get(w("type"))] = ("".join(part.itertext(w("t"))), instructions)
+    assert texts["header", "first"] == ("", "") and texts["footer", "first"] == ("", "")
+    for kind in ("default", "even"):
+        text, instruction = texts["header", kind]
+        assert "DOC 55 1780/001" in text and instruction == "PAGE"
+        footer = texts["footer", kind][0]
+        assert footer.startswith("KAMER • 3e ZITTING VAN DE 55e ZITTINGSPERIODE 2020 2021")
+        assert footer.endswith("CHAMBRE • 3e SESSION DE LA 55e LÉGISLATURE 2020 2021")
+
+
+def test_core_properties() -> None:
+    core = Docx(_built(FLAGSHIP)).xml("docProps/core.xml")
+    ns = {
+        "dc": "http://purl.org/dc/elements/1.1/",
+        "dcterms": "http://purl.org/dc/terms/",
+        "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    }
+    assert core.findtext("dc:title", namespaces=ns).startswith(
+        "Voorstel van resolutie over de erkenning van de genocide op de Oeigoeren"
+    )
+    assert core.findtext("dc:creator", namespaces=ns).startswith("Samuel Cogolati; Wouter De")
+    assert core.findtext("dc:language", namespaces=ns) == "nl-BE"
+    assert core.findtext("dcterms:created", namespaces=ns) == "2021-01-25T00:00:00Z"
+    assert core.findtext("dcterms:modified", namespaces=ns) == "2021-01-25T00:00:00Z"
+    assert "python-docx" not in Docx(_built(FLAGSHIP)).zip.read("docProps/core.xml").decode()
+
+
+def test_building_twice_gives_the_same_bytes() -> None:
+    first = render_docx(drafter.load(FLAGSHIP))
+    assert render_docx(drafter.load(FLAGSHIP)) == first
+    for entry in zipfile.ZipFile(io.BytesIO(first)).infolist():
+        assert entry.date_time == (2021, 1, 25, 0, 0, 0)
+
+
+def test_properties_are_in_schema_order() -> None:
+    """Word refuses (or "repairs") a file whose property elements are out of order."""
+    document = Docx(_built(FLAGSHIP))
+    orders = {"pPr": wordml.PPR_ORDER, "rPr": wordml.RPR_ORDER, "tblPr": wordml.TBLPR_ORDER}
+    names = [
+        *PARTS_WITH_TEXT,
+        "word/styles.xml",
+        *document.parts("word/header"),
+        *document.parts("word/footer"),
+    ]
+    for name in names:
+        for tag, order in orders.items():
+            positions = {f"{{{W}}}{item.split(':')[1]}": i for i, item in enumerate(order)}
+            for properties in document.xml(name).iter(w(tag)):
+                seen = [positions[child.tag] for child in properties if child.tag in positions]
+                assert seen == sorted(seen), (name, tag, [child.tag for child in properties])
+
+
+# --- LibreOffice ------------------------------------------------------------------------------
+
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are not installed: "
+    "apt-get install libreoffice-writer-nogui poppler-utils",
+)
+
+
+def _convert(data: bytes, directory: Path) -> Path:
+    source = directory / "resolution.docx"
+    source.write_bytes(data)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={(directory / 'lo').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(directory),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return directory / "resolution.pdf"
+
+
+def _pdf_text(pdf: Path, *options: str) -> str:
+    result = subprocess.run(
+        ["pdftotext", *options, str(pdf), "-"], check=True, capture_output=True, text=True
+    )
+    return result.stdout
+
+
+@needs_libreoffice
+def test_libreoffice_opens_the_flagship_and_draws_drafters_labels(tmp_path: Path) -> None:
+    pdf = _convert(_built(FLAGSHIP), tmp_path)
+    pages = _pdf_text(pdf, "-layout").split("\f")
+    assert len(pages) > 20
+    cover, second = pages[0], pages[1]
+    assert "DOC 55 1780/001" in cover and "VOORSTEL VAN RESOLUTIE" in cover
+    assert "(ingediend door de heer Samuel Cogolati c.s.)" in cover
+    assert "ZITTINGSPERIODE" not in cover  # no footer on the cover
+    assert "TOELICHTING" in second and "ZITTINGSPERIODE" in second
+    plan = _plan(FLAGSHIP)
+    label = re.compile(r"^\s*([A-Z]{1,2}\.|\d+\.|[a-z]{1,2}\)|\d+°)\s")
+    # Each column on its own: the left and the right half of every page after the cover.
+    for language, x in zip(plan.columns, (0, 297), strict=True):
+        text = _pdf_text(
+            pdf, "-f", "2", "-r", "72", "-x", str(x), "-y", "0", "-W", "298", "-H", "842", "-layout"
+        )
+        found = iter(m.group(1) for line in text.splitlines() if (m := label.match(line)))
+        expected = [row.cell(language).label for row in plan.rows if row.style]
+        # Every label, in order (lines of text that start like a label may come between).
+        missing = [wanted for wanted in expected if wanted not in found]
+        assert not missing, (language, missing[:5])
+    text = _pdf_text(pdf)
+    assert text.count("Network of Chinese Human Rights Defenders") == 2  # note 1, NL and FR
+
+
+@needs_libreoffice
+def test_libreoffice_shows_the_minimal_resolution(tmp_path: Path) -> None:
+    pdf = _convert(_built(MINIMAL), tmp_path)
+    text = _pdf_text(pdf, "-layout")
+    for line in (
+        "A. overwegende dat het regent;",
+        "A. considérant qu’il pleut;",
+        "B. overwegende dat:",
+        "B. considérant que:",
+        "2° het sneeuwt;",
+        "2° il neige;",
+        "b) iets anders doet;",
+        "b) fasse autre chose;",
+        "Inleiding met een voetnoot1.",
+        "Introduction avec une note1.",
+    ):
+        assert line in text
+    assert "Bron, 2020." in text and "Source, 2020." in text
