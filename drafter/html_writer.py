@@ -88,7 +88,19 @@ def _template(name: str) -> Template:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["css_string"] = _css_string
     return environment.get_template(name)
+
+
+def _css_string(text: str) -> Markup:
+    """Text for a double-quoted CSS string: every character but letters, digits and spaces
+    escaped as a code point, so no text can end the string or the rule."""
+    return Markup(
+        "".join(
+            character if character.isalnum() or character == " " else f"\\{ord(character):x} "
+            for character in text
+        )
+    )
 
 
 def _inline_stylesheet() -> Markup:
