@@ -1,47 +1,118 @@
 """Benchmarks, as a table of whole-process timings (not a test: nothing is asserted).
 
-    .venv/bin/python bench/bench.py [--runs N]
+    .venv/bin/python bench/bench.py [--runs N] [--only check,pdf,docx]
 
-Each row runs a drafter command in a fresh process, as a user does, and reports the
-median and the fastest of N runs.
+Each row runs a drafter command in a fresh process, as a user does, and reports the median
+and the fastest of N runs. The "x10" rows use a synthetic resolution ten times the size of
+the flagship (its memorandum, considerations, requests and footnotes repeated ten times,
+with fresh ids), written by this script into a temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTER = [sys.executable, "-m", "drafter.cli"]
-FLAGSHIP = "resolutions/doc-55-1780-001.yaml"
+FLAGSHIP = ROOT / "resolutions" / "doc-55-1780-001.yaml"
 
 
 def timed(command: list[str], runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+        )
         times.append(time.perf_counter() - start)
     return times
 
 
+def _renamed(value: object, suffix: str) -> object:
+    """A copy of a YAML tree with every id, call and reference given `suffix`."""
+    if isinstance(value, dict):
+        return {
+            key: (f"{item}{suffix}" if key == "id" else _renamed(item, suffix))
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_renamed(item, suffix) for item in value]
+    if isinstance(value, str):
+        return re.sub(r"\[([\^@])([a-z0-9-]+)\]", rf"[\1\2{suffix}]", value)
+    return value
+
+
+def synthetic(times: int, folder: Path) -> Path:
+    """The flagship with its body repeated `times` times, as a new YAML file."""
+    data = yaml.safe_load(FLAGSHIP.read_text(encoding="utf-8"))
+    copies = [_renamed(data, f"-copy{n}") for n in range(times)]
+    data["memorandum"]["sections"] = [
+        section for copy in copies for section in copy["memorandum"]["sections"]
+    ]
+    data["considerations"] = [item for copy in copies for item in copy["considerations"]]
+    data["requests"]["items"] = [item for copy in copies for item in copy["requests"]["items"]]
+    data["footnotes"] = {
+        f"{key}-copy{n}": _renamed(note, f"-copy{n}")
+        for n in range(times)
+        for key, note in data["footnotes"].items()
+    }
+    path = folder / f"synthetic-x{times}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def pages(pdf: Path) -> int:
+    output = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    match = re.search(r"^Pages:\s+(\d+)", output, re.M)
+    return int(match.group(1)) if match else 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=10)
-    runs = parser.parse_args().runs
-    rows = [
-        ("python startup (baseline)", [sys.executable, "-c", "pass"]),
-        ("drafter check flagship", [*DRAFTER, "check", FLAGSHIP]),
-        ("drafter check --format json flagship", [*DRAFTER, "check", "--format", "json", FLAGSHIP]),
-    ]
-    print(f"{'command':<42} {'median s':>9} {'best s':>8}  (runs: {runs})")
-    for name, command in rows:
-        times = timed(command, runs)
-        print(f"{name:<42} {statistics.median(times):>9.3f} {min(times):>8.3f}")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", default="check,pdf")
+    arguments = parser.parse_args()
+    only = set(arguments.only.split(","))
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        big = synthetic(10, out)
+        rows: list[tuple[str, list[str], int]] = [
+            ("python startup (baseline)", [sys.executable, "-c", "pass"], arguments.runs)
+        ]
+        if "check" in only:
+            rows.append(("check flagship", [*DRAFTER, "check", str(FLAGSHIP)], arguments.runs))
+            rows.append(("check x10", [*DRAFTER, "check", str(big)], arguments.runs))
+        for fmt in ("pdf", "docx"):
+            if fmt in only:
+                for name, source in (("flagship", FLAGSHIP), ("x10", big)):
+                    command = [*DRAFTER, "build", str(source), "-o", folder, "--format", fmt]
+                    rows.append((f"build --format {fmt} {name}", command, arguments.runs))
+        print(f"{'command':<30} {'median s':>9} {'best s':>8}  notes")
+        medians = {}
+        for name, command, runs in rows:
+            times = timed(command, runs)
+            medians[name] = statistics.median(times)
+            note = ""
+            if name.startswith("build --format pdf"):
+                target = out / f"{Path(command[4]).stem}.pdf"
+                note = f"{pages(target)} pages"
+            print(f"{name:<30} {medians[name]:>9.2f} {min(times):>8.2f}  {note}")
+        for fmt in ("pdf", "docx"):
+            small, large = (
+                medians.get(f"build --format {fmt} flagship"),
+                medians.get(f"build --format {fmt} x10"),
+            )
+            if small and large:
+                print(f"{fmt}: x10 takes {large / small:.1f} times the flagship's time")
 
 
 if __name__ == "__main__":

@@ -167,7 +167,8 @@ class Paginator:
         for language in self.languages:
             carried, self.carried[language] = self.carried[language], []
             for note in carried:
-                self._place_note(state, language, note.number, note.part.first, limit=None)
+                limit = self.geometry.usable_height - self.geometry.note_separator
+                self._place_note(state, language, note.number, note.part.first, limit)
         return state
 
     def _note_height(self, number: int, language: str, first: int, end: int) -> float:
@@ -299,10 +300,14 @@ class Paginator:
             placed_notes.update((number, language) for number in new_notes)
             ends[language] = line + 1
         ends = self._keep_lines_together(state, cells, starts, ends)
-        if all(ends[language] == starts[language] for language in self.languages):
+        at_row_start = all(start == 0 for start in starts.values())
+        if any(ends[language] == starts[language] for language in self.languages) and (
+            at_row_start or all(ends[language] == starts[language] for language in ends)
+        ):
+            # Both columns of a row start on the same page. When not even one line of each
+            # fits on an empty page, its notes are too long: place the first lines and let
+            # the notes continue on the next page.
             if state.empty:
-                # Not even one line fits on an empty page: its notes are too long. Place
-                # the first line and let its notes continue on the next page.
                 return {
                     language: min(starts[language] + 1, len(cells[language].lines))
                     for language in self.languages

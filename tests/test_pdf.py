@@ -267,3 +267,29 @@ def test_fetcher_refuses_everything_but_the_templates(tmp_path) -> None:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
     assert fetcher.fetch((ROOT / "templates" / "resolution.css").as_uri()).read()
+
+
+def test_overlong_paragraph_and_footnote_continue_on_following_pages(tmp_path) -> None:
+    note = " ".join(f"Bron {i}, zie https://www.example.org/pad/{i}." for i in range(300))
+    paragraph = " ".join(f"Zin {i} van een lange paragraaf." for i in range(500))
+    text = MINIMAL.read_text()
+    text = text.replace("nl: Bron, 2020.", f'nl: "{note}"')
+    text = text.replace("nl: overwegende dat het regent;", f'nl: "overwegende dat {paragraph};"')
+    path = tmp_path / "long.yaml"
+    path.write_text(text)
+    with pdfplumber.open(io.BytesIO(render_pdf(drafter.load(path)))) as pdf:
+        assert len(pdf.pages) > 8
+        words = [page.extract_words(extra_attrs=["size"]) for page in pdf.pages]
+
+    def dutch(size: float) -> str:
+        return " ".join(
+            _text([w for w in page if abs(w["size"] - size) < 0.1 and _column(w) == "left"])
+            for page in words
+        ).replace("\u2010 ", "")
+
+    notes, body = dutch(NOTE_SIZE), dutch(9)
+    assert all(f"Bron {i}," in notes for i in range(300))
+    assert all(f"Zin {i} van" in body for i in range(500))
+    # The note starts on the page of its call.
+    first = next(n for n, page in enumerate(words) if "Bron" in _text(page))
+    assert "voetnoot" in _text(words[first])
