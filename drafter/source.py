@@ -28,6 +28,9 @@ _STANDARD_TAGS = {
 # libyaml's composer is ten times faster than PyYAML's pure-Python one, and gives the same
 # nodes and marks; it ships in PyYAML's wheels, the fallback is for builds without it.
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Characters no PDF, HTML or Word document can hold: control characters other than tab and
+# line breaks (YAML lets "\x01" through in double quotes), lone surrogates, non-characters.
+_FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NODE_KIND = {
     yaml.MappingNode: "a mapping (key: value lines)",
@@ -288,6 +291,14 @@ class _Builder:
         value = node.value
         if not value.strip():
             self.error(node, f"the {name} text of {what} is empty")
+        forbidden = _FORBIDDEN_CHARACTERS.search(value)
+        if forbidden:
+            self.error(
+                node,
+                f"the {name} text of {what} contains the character "
+                f"U+{ord(forbidden.group()):04X}, which a document cannot hold; remove it",
+            )
+            value = _FORBIDDEN_CHARACTERS.sub("", value)
         source = self.text[node.start_mark.index : node.end_mark.index]
         return model.LanguageText(value, position, source)
 
