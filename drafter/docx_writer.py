@@ -15,10 +15,13 @@ edit it in Word or LibreOffice:
   French call to the French text. Word numbers footnotes by itself (a note called in both
   columns would become 171 and 172), so every call carries a custom mark
   (`w:customMarkFollows`) holding drafter's number, and that number is typed at the start of
-  the footnote text, which is what Word itself writes for a footnote with a custom mark;
+  the footnote text, which is what Word itself writes for a footnote with a custom mark.
+  (LibreOffice 7.4 shows that number twice in the footnote area, "22 Amnesty…", for every
+  note but the first; it does the same with the custom marks of the DOCX files it writes.)
 - the two languages side by side in borderless two-column tables, one row per pair of
-  paragraphs, rows allowed to break across pages; a new table (after a page break) for each
-  part of the document, as the PDF starts each part on a new page;
+  paragraphs, rows allowed to break across pages, one table per block (a section, a
+  consideration, a request with its sub-paragraphs); each part of the document starts on a
+  new page, as in the PDF;
 - a cover page without header or footer, then a header with the document number and a PAGE
   field (mirrored on even pages, as in the PDF) and a footer with the session line;
 - every Dutch run marked nl-BE and every French run fr-BE, for spelling and hyphenation;
@@ -26,12 +29,12 @@ edit it in Word or LibreOffice:
   same bytes.
 
 Cross-references are written as text with the labels the resolver computed, not as REF
-fields to bookmarks. The labels a reference prints ("A", "1", "a)", "1°") follow the
-Chamber's conventions, and Word's REF switches cannot reproduce them all: `\\r` prints the
-whole list label ("A.", "1."), `\\n` drops only trailing periods and does so per level
-format, and LibreOffice recomputes REF fields on import with its own rules. A field could
-thus show a reader something other than the PDF; the text cannot. The price: a reference
-does not follow a renumbering made in Word, which drafter's YAML source is there for.
+fields to bookmarks. A reference prints drafter's reference form of a label ("A", "1", "a)",
+"1°"), which is not the label as drawn ("A.", "1."); Word's REF switches (`\\r`, `\\n`, `\\t`)
+only choose between Word's own forms of a paragraph number, and a field shows its cached
+text only until Word or LibreOffice updates it, each by its own rules. A field could thus
+show a reader something other than the PDF; text cannot. The price: a reference does not
+follow a renumbering made in Word; drafter's YAML source is where parts are renumbered.
 
 Raw XML is built in `wordml.py` only; this module uses python-docx and those helpers.
 """
@@ -129,6 +132,9 @@ PARAGRAPH_STYLES = (
     FOOTNOTE_TEXT, SEPARATOR,
 )  # fmt: skip
 
+# Rows that open a new table in the body (see _Writer._body).
+BLOCK_STARTS = frozenset({"section-title", "consideration", "request-lead", "request"})
+
 FOOTNOTE_REFERENCE = "FootnoteReference"
 HYPERLINK = "Hyperlink"
 FILING_DATE = "FilingDate"
@@ -158,6 +164,7 @@ class _Writer:
         self.nums: dict[tuple[str, str], int] = {}
         self.footnotes = wordml.add_footnotes_part(self.document.part)
         self.next_footnote = 1
+        self.links: dict[tuple[str, str], str] = {}
 
     def build(self) -> bytes:
         self._page_setup()
@@ -306,23 +313,44 @@ class _Writer:
                 self._inlines(paragraph, self.document.part, texts[language], language)
 
     def _body(self) -> None:
-        rows = self.plan.rows
-        starts = [0] + [i for i, row in enumerate(rows) if row.kind == "part-heading" and i]
-        for start, end in zip(starts, [*starts[1:], len(rows)], strict=True):
-            # Each part of the document starts on a new page, as in the PDF.
-            separator = self._separator()
-            wordml.page_break_before(wordml.properties_of(separator, "w:pPr"))
-            table = self._table()
-            first_sponsor = True
-            for row in rows[start:end]:
-                cells = table.add_row()._tr.tc_lst
-                for language, cell in zip(self.plan.columns, cells, strict=True):
-                    paragraph = cell.p_lst[0]
-                    self._row_paragraph(paragraph, row, language)
-                    if row.kind == "sponsor" and first_sponsor:
-                        self._space_before_first_sponsor(paragraph)
-                first_sponsor = first_sponsor and row.kind != "sponsor"
+        """One borderless table per block: the opening of a part, each memorandum section,
+        the signatures, each consideration, the operative part's lead, each request (with
+        their items and sub-paragraphs). A part starts on a new page, as in the PDF.
+
+        Blocks rather than one table per part: LibreOffice lays out footnotes in long tables
+        in more than linear time (the ten-times synthetic resolution as one table per part
+        did not convert in 10 minutes; as blocks, in 9 s), and Word users edit them alike.
+        """
+        previous: layout.Row | None = None
+        table: Table | None = None
+        for row in self.plan.rows:
+            if table is None or row.kind == "part-heading":
+                table = self._new_table(page_break=True)
+            elif self._starts_block(row, previous):
+                table = self._new_table(page_break=False)
+            cells = table.add_row()._tr.tc_lst
+            for language, cell in zip(self.plan.columns, cells, strict=True):
+                paragraph = cell.p_lst[0]
+                self._row_paragraph(paragraph, row, language)
+                if row.kind == "sponsor" and previous is not None and previous.kind != "sponsor":
+                    self._space_before_first_sponsor(paragraph)
+            previous = row
         self._separator()  # Word ends a document with a paragraph, never with a table
+
+    @staticmethod
+    def _starts_block(row: layout.Row, previous: layout.Row | None) -> bool:
+        if previous is None or ROW_STYLES[previous.kind].keep_with_next:
+            return False  # a heading stays in the table of what it introduces
+        if row.kind == "sponsor":
+            return previous.kind != "sponsor"
+        return row.kind in BLOCK_STARTS
+
+    def _new_table(self, *, page_break: bool) -> Table:
+        """A table after a separator paragraph (Word joins two adjacent tables into one)."""
+        separator = self._separator()
+        if page_break:
+            wordml.page_break_before(wordml.properties_of(separator, "w:pPr"))
+        return self._table()
 
     def _separator(self) -> wordml.Element:
         paragraph = self.document.add_paragraph()._p
@@ -424,12 +452,19 @@ class _Writer:
                 before = text[position : match.start()]
                 paragraph.append(wordml.text_run(before, tag, bold=bold, italic=italic))
             url = match.group()
-            relationship = part.relate_to(url, RT.HYPERLINK, is_external=True)
+            relationship = self._link(part, url)
             run = wordml.text_run(url, tag, bold=bold, italic=italic, style=HYPERLINK)
             paragraph.append(wordml.hyperlink(relationship, [run]))
             position = match.end()
         if position < len(text):
             paragraph.append(wordml.text_run(text[position:], tag, bold=bold, italic=italic))
+
+    def _link(self, part: Part, url: str) -> str:
+        """The part's relationship to `url` (python-docx looks one up by a linear search)."""
+        key = (str(part.partname), url)
+        if key not in self.links:
+            self.links[key] = part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return self.links[key]
 
     def _footnote(self, paragraph: wordml.Element, call: FootnoteCall, language: str) -> None:
         """A call with drafter's number as its mark, and the note's text in that language."""

@@ -12,13 +12,15 @@ insertion into an existing properties element goes through `_insert` with the sc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
+from docx.oxml.ns import qn as _docx_qn
 from docx.oxml.parser import OxmlElement, parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
@@ -87,6 +89,9 @@ SETTINGS_ORDER = (
     "w:themeFontLang", "w:clrSchemeMapping",
 )  # fmt: skip
 
+# python-docx's qn splits its argument on every call; names repeat thousands of times.
+qn = functools.cache(_docx_qn)
+
 _W_VAL = qn("w:val")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -107,13 +112,19 @@ def _add(parent: Element, tag: str, attributes: dict[str, str] | None = None) ->
     return child
 
 
-def _insert(parent: Element, child: Element, order: Sequence[str]) -> Element:
+@functools.cache
+def _successors(order: tuple[str, ...], tag: str) -> frozenset[str]:
+    """The qualified names that come after `tag` in `order` (none if `tag` is not in it)."""
+    names = [qn(name) for name in order]
+    return frozenset(names[names.index(tag) + 1 :] if tag in names else ())
+
+
+def _insert(parent: Element, child: Element, order: tuple[str, ...]) -> Element:
     """Put `child` in `parent` at its place in `order`, replacing one of the same tag."""
     tag = child.tag
     for old in parent.findall(tag):
         parent.remove(old)
-    names = [qn(name) for name in order]
-    successors = names[names.index(tag) + 1 :] if tag in names else []
+    successors = _successors(order, tag)
     for index, existing in enumerate(parent):
         if existing.tag in successors:
             parent.insert(index, child)
@@ -127,8 +138,9 @@ def _properties(parent: Element, tag: str, first_children: Sequence[str] = ()) -
     found = parent.find(qn(tag))
     if found is None:
         found = _new(tag)
+        before = {qn(name) for name in first_children}
         index = 0
-        while index < len(parent) and parent[index].tag in {qn(t) for t in first_children}:
+        while index < len(parent) and parent[index].tag in before:
             index += 1
         parent.insert(index, found)
     return found
@@ -211,7 +223,10 @@ def footnote_reference_run(footnote_id: int, mark: str, language: str, style: st
     run = _new("w:r")
     _run_properties(run, language, style=style)
     _add(run, "w:footnoteReference", {"w:customMarkFollows": "1", "w:id": str(footnote_id)})
-    _add(run, "w:t").text = mark
+    # One w:t per character: Word reads them as one text, and LibreOffice (7.4) takes only
+    # single characters as the mark, printing a longer text again after it ("8585").
+    for character in mark:
+        _add(run, "w:t").text = character
     return run
 
 
