@@ -8,9 +8,11 @@ checked in, which style a paragraph has. The last tests convert the file with Li
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from collections import Counter
 from functools import cache
@@ -438,6 +440,22 @@ def test_building_twice_gives_the_same_bytes() -> None:
     assert render_docx(drafter.load(FLAGSHIP)) == first
     for entry in zipfile.ZipFile(io.BytesIO(first)).infolist():
         assert entry.date_time == (2021, 1, 25, 0, 0, 0)
+
+
+def test_another_process_gives_the_same_bytes() -> None:
+    """No set or hash order leaks into the file: a process with another hash seed agrees."""
+    script = (
+        "import sys, drafter; from drafter.docx_writer import render_docx; "
+        f"sys.stdout.buffer.write(render_docx(drafter.load({str(FLAGSHIP)!r})))"
+    )
+    for seed in ("1", "2"):
+        other = subprocess.run(
+            [sys.executable, "-c", script],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        assert other == _built(FLAGSHIP)
 
 
 def test_properties_are_in_schema_order() -> None:
