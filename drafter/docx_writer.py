@@ -46,6 +46,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 
 import docx
@@ -164,6 +165,7 @@ class _Writer:
         self.nums: dict[tuple[str, str], int] = {}
         self.footnotes = wordml.add_footnotes_part(self.document.part)
         self.next_footnote = 1
+        self.list_lengths = Counter(row.list_key for row in plan.rows)
         self.links: dict[tuple[str, str], str] = {}
 
     def build(self) -> bytes:
@@ -370,9 +372,18 @@ class _Writer:
     def _row_paragraph(self, paragraph: wordml.Element, row: layout.Row, language: str) -> None:
         paragraph.style = _style_id(ROW_STYLES[row.kind])
         wordml.paragraph_language(paragraph, self.tags[language])
-        if row.style is not None:
+        if row.style is not None and not self._typed_labels(row):
             wordml.number_paragraph(paragraph, self._list(row.style, row.list_key, language))
+        elif row.style is not None:
+            paragraph.append(wordml.text_run(f"{row.cell(language).label} ", self.tags[language]))
         self._inlines(paragraph, self.document.part, row.cell(language).inlines, language)
+
+    def _typed_labels(self, row: layout.Row) -> bool:
+        """Whether a list's labels must be typed: Word counts letters past Z as AA, BB, CC,
+        where the Chamber (and drafter's PDF) counts AA, AB, AC; such a list, and only such
+        a list, carries its labels as text so that both files show the same labels."""
+        lettered = row.style is not None and row.style.counter.endswith("letter")
+        return lettered and self.list_lengths[row.list_key] > 26
 
     def _list(self, style: numbering.Style, list_key: str, language: str) -> int:
         """The `w:num` of one enumeration in one column, created at its first paragraph.

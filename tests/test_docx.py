@@ -559,3 +559,19 @@ def test_libreoffice_shows_the_minimal_resolution(tmp_path: Path) -> None:
     ):
         assert line in text
     assert "Bron, 2020." in text and "Source, 2020." in text
+
+
+def test_lists_past_z_carry_their_labels_as_text(tmp_path) -> None:
+    """Word would count AA, BB, CC; the Chamber counts AA, AB: such a list is typed."""
+    text = MINIMAL.read_text()
+    extra = "".join(
+        f"  - id: extra-{n}\n    nl: overwegende {n};\n    fr: considérant {n};\n"
+        for n in range(27)
+    )
+    path = tmp_path / "long.yaml"
+    path.write_text(text.replace("requests:\n", extra + "requests:\n", 1))
+    data = render_docx(drafter.load(path))
+    document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert ">AB. <" in document and ">AC. <" in document
+    # The short lists (items, sub-paragraphs) keep Word's own numbering.
+    assert "<w:numPr>" in document
