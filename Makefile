@@ -6,9 +6,10 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 
 # Debian packages: WeasyPrint's libraries (PDF), and for the tests LibreOffice (to open our
-# DOCX files as a user would) and poppler (pdftoppm, to look at pages).
+# DOCX files as a user would, with Dutch and French hyphenation) and poppler (pdftoppm,
+# to look at pages).
 RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_PACKAGES := libreoffice-writer-nogui poppler-utils
+TEST_PACKAGES := libreoffice-writer-nogui hyphen-nl hyphen-fr poppler-utils
 
 .PHONY: example test lint setup system-runtime system-test
 

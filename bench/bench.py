@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -106,6 +107,17 @@ def main() -> None:
                 target = out / f"{Path(command[4]).stem}.pdf"
                 note = f"{pages(target)} pages"
             print(f"{name:<30} {medians[name]:>9.2f} {min(times):>8.2f}  {note}")
+        if "docx" in only and shutil.which("soffice"):
+            # The route a user without drafter would take to a PDF: LibreOffice converting
+            # the DOCX drafter wrote.
+            for name, source in (("flagship", FLAGSHIP), ("x10", big)):
+                docx = out / f"{source.stem}.docx"
+                command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder]
+                times = timed([*command, str(docx)], arguments.runs)
+                label = f"libreoffice docx->pdf {name}"
+                medians[label] = statistics.median(times)
+                note = f"{pages(out / f'{source.stem}.pdf')} pages"
+                print(f"{label:<30} {medians[label]:>9.2f} {min(times):>8.2f}  {note}")
         for fmt in ("pdf", "docx"):
             small, large = (
                 medians.get(f"build --format {fmt} flagship"),
@@ -113,6 +125,12 @@ def main() -> None:
             )
             if small and large:
                 print(f"{fmt}: x10 takes {large / small:.1f} times the flagship's time")
+        for name in ("flagship", "x10"):
+            ours = medians.get(f"build --format docx {name}")
+            theirs = medians.get(f"libreoffice docx->pdf {name}")
+            if ours and theirs:
+                ratio = theirs / ours
+                print(f"{name}: LibreOffice's DOCX->PDF takes {ratio:.1f} times drafter's DOCX")
 
 
 if __name__ == "__main__":
