@@ -493,8 +493,8 @@ class _Writer:
     def _properties(self) -> None:
         properties = self.document.core_properties
         metadata = self.plan.metadata
-        properties.title = metadata.title
-        properties.author = "; ".join(metadata.authors)
+        properties.title = metadata.title[:255]  # python-docx refuses longer properties
+        properties.author = "; ".join(metadata.authors)[:255]
         # The language of the left column, as the PDF's (and the HTML's) document language.
         properties.language = metadata.languages[0]
         properties.keywords = self.plan.cover.doc_number
