@@ -30,8 +30,21 @@ _STANDARD_TAGS = {
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters no PDF, HTML or Word document can hold: control characters other than tab and
 # line breaks (YAML lets "\x01" through in double quotes), lone surrogates, non-characters.
-_FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Limits that stop a runaway document (a generated file, a paste gone wrong, a hostile file)
+# with a clear message before it exhausts memory or time; README.md lists them. The filed
+# DOC 55 1780/001 (27 pages) is a 0.2 MB file of 249 parts and 1,506 values, nested 8 levels
+# deep (the deepest the format goes), whose longest text has 1,642 characters and longest
+# footnote 1,245. A 200-page dossier is about eight times as large: 1.6 MB, 2,000 parts,
+# 12,000 values. Each limit leaves it five times the room or more, and still bounds what a
+# file can cost: 10,000 parts build to PDF in about a minute and a half.
+MAX_FILE_BYTES = 10_000_000  # 10 MB; read no further, so /dev/zero or a 5 GB log cannot fill memory
+MAX_PARTS = 10_000  # mappings: paragraphs, items, considerations, requests, footnotes, texts…
+MAX_VALUES = 100_000  # every key, value and list entry (a part holds about six)
+MAX_DEPTH = 20  # nested mappings and lists; the format needs 8
+MAX_FOOTNOTE_CHARACTERS = 20_000  # per language: about four pages of notes at 7 points
+MAX_TEXT_CHARACTERS = 100_000  # per language of any other text: about thirty pages of column
 _NODE_KIND = {
     yaml.MappingNode: "a mapping (key: value lines)",
     yaml.SequenceNode: "a list",
@@ -42,7 +55,10 @@ _NODE_KIND = {
 def read_text(path: Path, diagnostics: DiagnosticList) -> str | None:
     """The file's text (UTF-8, with or without BOM), or None after reporting why not."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            # One byte more than the limit tells a file at the limit from a larger one
+            # without reading the rest.
+            data = stream.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
         diagnostics.error(None, "this is a directory, not a resolution file")
         return None
@@ -50,7 +66,14 @@ def read_text(path: Path, diagnostics: DiagnosticList) -> str | None:
         diagnostics.error(None, "no such file")
         return None
     except OSError as error:
-        diagnostics.error(None, f"cannot read the file: {error.strerror}")
+        diagnostics.error(None, f"cannot read the file: {error.strerror or error}")
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        diagnostics.error(
+            None,
+            f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, the most a resolution "
+            "may be (a 200-page one takes about 2 MB); is it the right file?",
+        )
         return None
     try:
         return data.decode("utf-8-sig")
@@ -85,7 +108,60 @@ def load_text(text: str, path: str, diagnostics: DiagnosticList) -> model.Resolu
     return None
 
 
+def _within_limits(text: str, diagnostics: DiagnosticList) -> bool:
+    """Count the parts, values and depth of the YAML as it is parsed, before building a tree.
+
+    Parsing is streamed: a file past a limit is stopped at that point, whatever follows. A
+    YAML error is left for the composer to explain (it is reported with its position).
+    """
+    loader = _FastLoader(text)
+    depth = parts = values = 0
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent or event is None:
+                return True
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+                continue
+            if kind not in _NODE_EVENTS:
+                continue
+            values += 1
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                depth += 1
+                parts += kind is yaml.MappingStartEvent
+            problem = None
+            if depth > MAX_DEPTH:
+                problem = (
+                    f"the file is nested more than {MAX_DEPTH} levels deep here; "
+                    "a resolution needs 8 at most (check the indentation and the brackets)"
+                )
+            elif parts > MAX_PARTS:
+                problem = (
+                    f"the file has more than {MAX_PARTS:,} parts (paragraphs, items, footnotes, "
+                    "texts); a 200-page resolution has about 2,000"
+                )
+            elif values > MAX_VALUES:
+                problem = (
+                    f"the file holds more than {MAX_VALUES:,} values (keys, texts, numbers, "
+                    "list entries); a 200-page resolution holds about 12,000"
+                )
+            if problem:
+                diagnostics.error(_mark_position(diagnostics.path, event.start_mark), problem)
+                return False
+    except yaml.YAMLError:
+        return True
+    finally:
+        loader.dispose()
+
+
+_NODE_EVENTS = {yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent}
+
+
 def _compose(text: str, diagnostics: DiagnosticList) -> yaml.Node | None:
+    if not _within_limits(text, diagnostics):
+        return None
     try:
         node = _compose_with(_FastLoader, text)
     except (yaml.YAMLError, RecursionError):
@@ -150,6 +226,12 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
 
 def _mark_position(path: str, mark: yaml.Mark) -> Position:
     return Position(path, mark.line + 1, mark.column + 1)
+
+
+def _shown(value: str, length: int = 60) -> str:
+    """A value as quoted in a message: a long one is cut, a line break shown as such."""
+    value = value.replace("\n", "\\n")
+    return value if len(value) <= length else value[: length - 1] + "…"
 
 
 def _suggest(key: str, known: list[str]) -> str:
@@ -220,7 +302,9 @@ class _Builder:
             key = key_node.value
             if key in entries:
                 first = self.position(entries[key][0])
-                self.error(key_node, f"duplicate key '{key}' (first given on line {first.line})")
+                self.error(
+                    key_node, f"duplicate key '{_shown(key)}' (first given on line {first.line})"
+                )
                 continue
             entries[key] = (key_node, value_node)
         return entries
@@ -236,7 +320,7 @@ class _Builder:
             if key not in known:
                 suggestion = _suggest(key, known)
                 suggested.update(k for k in known if f"'{k}'?" in suggestion)
-                self.error(key_node, f"unknown key '{key}' in {spec.name}{suggestion}")
+                self.error(key_node, f"unknown key '{_shown(key)}' in {spec.name}{suggestion}")
             elif key in spec.fields:
                 value = self.build(value_node, spec.fields[key].spec, f"'{key}'")
                 if value is not None:
@@ -249,7 +333,8 @@ class _Builder:
         for name in missing:
             self.error(node, f"{spec.name} is missing the key '{name}'")
         if spec.has_text:
-            values["text"] = self.text_entries(node, entries, spec.name)
+            limit = MAX_FOOTNOTE_CHARACTERS if spec is schema.FOOTNOTE else MAX_TEXT_CHARACTERS
+            values["text"] = self.text_entries(node, entries, spec.name, limit)
         if identifier is not None:
             values["id"] = identifier
         if spec.builds is model.Resolution:
@@ -264,14 +349,16 @@ class _Builder:
         entries = self.mapping_entries(node)
         for key, (key_node, _) in entries.items():
             if key not in model.LANGUAGES:
-                self.error(
-                    key_node,
-                    f"unknown key '{key}' in the text {what}{_suggest(key, list(model.LANGUAGES))}",
-                )
+                suggestion = _suggest(key, list(model.LANGUAGES))
+                self.error(key_node, f"unknown key '{_shown(key)}' in the text {what}{suggestion}")
         return self.text_entries(node, entries, f"the text {what}")
 
     def text_entries(
-        self, node: yaml.Node, entries: dict[str, tuple[yaml.Node, yaml.Node]], what: str
+        self,
+        node: yaml.Node,
+        entries: dict[str, tuple[yaml.Node, yaml.Node]],
+        what: str,
+        limit: int = MAX_TEXT_CHARACTERS,
     ) -> model.Text:
         languages: dict[str, model.LanguageText] = {}
         for language, name in (("nl", "Dutch"), ("fr", "French")):
@@ -280,10 +367,12 @@ class _Builder:
                 languages[language] = model.LanguageText("", self.position(node))
                 continue
             value_node = entries[language][1]
-            languages[language] = self.language_text(value_node, name, what)
+            languages[language] = self.language_text(value_node, name, what, limit)
         return model.Text(languages["nl"], languages["fr"], self.position(node))
 
-    def language_text(self, node: yaml.Node, name: str, what: str) -> model.LanguageText:
+    def language_text(
+        self, node: yaml.Node, name: str, what: str, limit: int
+    ) -> model.LanguageText:
         position = self.position(node)
         if not self.admit(node) or not self.expect(node, yaml.ScalarNode, f"The {name} text"):
             return model.LanguageText("", position)
@@ -291,14 +380,23 @@ class _Builder:
         value = node.value
         if not value.strip():
             self.error(node, f"the {name} text of {what} is empty")
-        forbidden = _FORBIDDEN_CHARACTERS.search(value)
+        if len(value) > limit:
+            kind = "a footnote" if limit == MAX_FOOTNOTE_CHARACTERS else "a text"
+            self.error(
+                node,
+                f"the {name} text of {what} has {len(value):,} characters; {kind} may have "
+                f"{limit:,} at most (split it into several)",
+            )
+            # The rest would only cost time: the document is not built anyway.
+            value = value[:limit]
+        forbidden = FORBIDDEN_CHARACTERS.search(value)
         if forbidden:
             self.error(
                 node,
                 f"the {name} text of {what} contains the character "
                 f"U+{ord(forbidden.group()):04X}, which a document cannot hold; remove it",
             )
-            value = _FORBIDDEN_CHARACTERS.sub("", value)
+            value = FORBIDDEN_CHARACTERS.sub("", value)
         source = self.text[node.start_mark.index : node.end_mark.index]
         return model.LanguageText(value, position, source)
 
@@ -321,7 +419,7 @@ class _Builder:
             if not re.fullmatch(schema.ID_REGEX, key):
                 self.error(
                     key_node,
-                    f"'{key}' is not a valid id: use lowercase letters, digits and hyphens",
+                    f"'{_shown(key)}' is not a valid id: use lowercase letters, digits and hyphens",
                 )
                 continue
             if self.admit(value_node):
@@ -337,9 +435,14 @@ class _Builder:
         tag = node.tag.rsplit(":", 1)[-1]
         if spec.kind == "integer":
             if tag != "int":
-                self.error(node, f"{what} must be a whole number, found '{value}'")
+                self.error(node, f"{what} must be a whole number, found '{_shown(value)}'")
                 return None
-            number = int(value.replace("_", ""), 0)
+            try:
+                number = int(value.replace("_", ""), 0)
+            except ValueError:
+                # YAML 1.1 reads "017" (octal), "1:30" (base 60) and "0x_" as integers too.
+                self.error(node, f"{what} must be a whole number, found '{_shown(value)}'")
+                return None
             if spec.minimum is not None and number < spec.minimum:
                 self.error(node, f"{what} must be at least {spec.minimum}, found {number}")
                 return None
@@ -351,19 +454,22 @@ class _Builder:
             return None
         if spec.kind == "id" and not re.fullmatch(schema.ID_REGEX, value):
             self.error(
-                node, f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
+                node,
+                f"'{_shown(value)}' is not a valid id: use lowercase letters, digits and hyphens",
             )
             return None
         if spec.kind == "choice" and value not in spec.choices:
             choices = " or ".join(f"'{choice}'" for choice in spec.choices)
-            self.error(node, f"{what} must be {choices}, found '{value}'")
+            self.error(node, f"{what} must be {choices}, found '{_shown(value)}'")
             return None
         return value
 
     def date(self, node: yaml.ScalarNode, what: str) -> datetime.date | None:
         value = node.value.strip()
         if not _ISO_DATE.fullmatch(value):
-            self.error(node, f"{what} must be a date written as YYYY-MM-DD, found '{value}'")
+            self.error(
+                node, f"{what} must be a date written as YYYY-MM-DD, found '{_shown(value)}'"
+            )
             return None
         try:
             return datetime.date.fromisoformat(value)

@@ -535,10 +535,11 @@ def test_libreoffice_opens_the_flagship_and_draws_drafters_labels(tmp_path: Path
         # Every label, in order (lines of text that start like a label may come between).
         missing = [wanted for wanted in expected if wanted not in found]
         assert not missing, (language, missing[:5])
-    text = _pdf_text(pdf)
+    # Words LibreOffice hyphenated at a line end are joined again.
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", _pdf_text(pdf))
     assert text.count("Network of Chinese Human Rights Defenders") == 2  # note 1, NL and FR
     # A two-digit call shows its mark once (LibreOffice 7.4 repeats a mark typed as one text).
-    assert "wegneming van organen85." in text and "organen8585" not in text
+    assert "Belgique85," in text and "Belgique8585" not in text
 
 
 @needs_libreoffice
