@@ -139,6 +139,8 @@ class _State:
 
 
 class Paginator:
+    """Fills pages with the rows of a plan, in order; `paginate()` returns them."""
+
     def __init__(
         self,
         plan: Plan,
@@ -177,21 +179,16 @@ class Paginator:
         return block.height(first, end) + spacing
 
     def _place_note(
-        self, state: _State, language: str, number: int, first: int, limit: float | None
+        self, state: _State, language: str, number: int, first: int, limit: float
     ) -> None:
-        """Put note lines from `first` into the page's note area; with a `limit` on the
-        area's height, the lines that do not fit are carried to the next page."""
+        """Put note lines from `first` into the page's note area, up to `limit` for the
+        area's height (but at least one line); the lines that do not fit are carried to the
+        next page."""
         block = self.notes[(number, language)]
         end = len(block.lines)
-        if limit is not None:
-            while (
-                end > first
-                and state.page.notes_height[language]
-                + self._note_height(number, language, first, end)
-                > limit
-            ):
-                end -= 1
-            end = max(end, min(first + 1, len(block.lines)))
+        used = state.page.notes_height[language]
+        while end > first + 1 and used + self._note_height(number, language, first, end) > limit:
+            end -= 1
         height = self._note_height(number, language, first, end)
         state.page.notes[language].append(
             NotePart(number, Part(first, end, state.page.notes_height[language]))
