@@ -16,7 +16,7 @@ from pathlib import Path
 from drafter import check_file
 from drafter.diagnostics import Diagnostic, DrafterError
 from drafter.model import Resolution
-from drafter.output import write_atomically
+from drafter.output import OutputError, write_all_atomically
 
 FORMATS = ("pdf", "html", "docx")
 
@@ -75,11 +75,11 @@ def build_file(
     if result.errors or result.resolution is None:
         raise DrafterError(result.errors or result.diagnostics)
     rendered = {fmt: renderers[fmt](result.resolution) for fmt in formats}
-    output_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot create the folder {output_dir}: {error.strerror}") from error
     name = output_name(source)
-    outputs = []
-    for fmt, data in rendered.items():
-        target = output_dir / f"{name}.{fmt}"
-        write_atomically(target, data)
-        outputs.append(target)
-    return BuildResult(str(source), outputs, result.warnings)
+    files = {output_dir / f"{name}.{fmt}": data for fmt, data in rendered.items()}
+    write_all_atomically(files)
+    return BuildResult(str(source), list(files), result.warnings)

@@ -16,9 +16,11 @@ from typing import Annotated
 import typer
 
 from drafter import check_file, scaffold
-from drafter.check import summary
-from drafter.diagnostics import Diagnostic, DrafterError, diagnostics_to_json
+from drafter.check import check, summary
+from drafter.diagnostics import Diagnostic, DiagnosticList, DrafterError, diagnostics_to_json
 from drafter.output import OutputError, create_new
+from drafter.resolve import resolve
+from drafter.source import FORBIDDEN_CHARACTERS, load_text
 
 app = typer.Typer(
     add_completion=False,
@@ -28,6 +30,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 class OutputFormat(StrEnum):
@@ -153,6 +156,15 @@ def new_command(
     """Create a new resolution file from a commented template that passes `drafter check`."""
     filing_date = filed.date() if filed else datetime.date.today()
     default_legislature, default_session, years = scaffold.session_of(filing_date)
+    texts = [("--title-nl", title_nl), ("--title-fr", title_fr), ("--doc", doc)]
+    for option, value in [*texts, *(("--sponsor", text) for text in sponsor or [])]:
+        forbidden = FORBIDDEN_CHARACTERS.search(value)
+        if forbidden:
+            character = f"U+{ord(forbidden.group()):04X}"
+            raise _fail(
+                f"{option} holds the character {character}, which a document cannot hold",
+                EXIT_USAGE,
+            )
     try:
         sponsors = [scaffold.parse_sponsor(text) for text in sponsor or ["Voornaam Naam (Partij)"]]
     except scaffold.ScaffoldError as error:
@@ -167,11 +179,28 @@ def new_command(
         filed=filing_date,
         doc=doc,
     )
+    problems = _scaffold_problems(text, path)
+    if problems:
+        raise _fail(
+            f"with these options the file would not pass check: {'; '.join(problems)}; "
+            "nothing was written",
+            EXIT_USAGE,
+        )
     try:
         create_new(path, text.encode("utf-8"))
     except OutputError as error:
         raise _fail(str(error)) from None
     typer.echo(f"created {path}; check it with: drafter check {path}")
+
+
+def _scaffold_problems(text: str, path: Path) -> list[str]:
+    """What `check` would say about the text `new` is about to write (a title with '**')."""
+    diagnostics = DiagnosticList(str(path))
+    resolution = load_text(text, str(path), diagnostics)
+    if resolution is not None:
+        resolve(resolution, diagnostics)
+        check(resolution, diagnostics)
+    return [d.message for d in diagnostics.sorted() if d.severity == "error"]
 
 
 @app.command("schema")
@@ -182,13 +211,25 @@ def schema_command() -> None:
     sys.stdout.write(json_schema_text())
 
 
+def _interrupted() -> None:
+    typer.echo("drafter: interrupted; no file was left half-written", err=True)
+    sys.exit(EXIT_INTERRUPTED)
+
+
 def main() -> None:
     """Entry point of the `drafter` console script."""
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("drafter: interrupted", err=True)
-        sys.exit(130)
+        _interrupted()
+    except SystemExit as exit:
+        # Typer turns Ctrl-C inside a command into a silent exit with status 130.
+        if exit.code == EXIT_INTERRUPTED:
+            _interrupted()
+        raise
+    except OSError as error:  # the system's fault, not drafter's: stdout on a full disk
+        typer.echo(f"drafter: error: {error.strerror or error}", err=True)
+        sys.exit(EXIT_ERRORS)
     except Exception as error:  # a bug in drafter, not in the user's file
         typer.echo(
             f"drafter: internal error ({type(error).__name__}: {error}); "

@@ -31,6 +31,8 @@ def _temporary_copy(path: Path, data: bytes) -> Path:
         raise OutputError(f"the folder {path.parent} does not exist") from error
     except PermissionError as error:
         raise OutputError(f"the folder {path.parent} is not writable") from error
+    except OSError as error:
+        raise OutputError(f"cannot write in the folder {path.parent}: {error.strerror}") from error
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -48,12 +50,29 @@ def _temporary_copy(path: Path, data: bytes) -> Path:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step."""
-    temporary = _temporary_copy(path, data)
+    write_all_atomically({path: data})
+
+
+def write_all_atomically(files: dict[Path, bytes]) -> None:
+    """Replace every file, or none when writing one fails (a full disk) or is interrupted.
+
+    Every file is written to its temporary copy first; only when all are complete are they
+    renamed into place, one after the other (a rename in the same folder does not fail for
+    want of space). Whatever happens, no temporary file is left behind.
+    """
+    temporaries: list[tuple[Path, Path]] = []
+    target = None
     try:
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {error.strerror}") from error
+        for target, data in files.items():
+            temporaries.append((_temporary_copy(target, data), target))
+        for temporary, target in temporaries:
+            os.replace(temporary, target)
+    except BaseException as error:
+        for temporary, _ in temporaries:
+            temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {target}: {error.strerror}") from error
+        raise
 
 
 def create_new(path: Path, data: bytes) -> None:
