@@ -41,12 +41,14 @@ Raw XML is built in `wordml.py` only; this module uses python-docx and those hel
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import re
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import docx
@@ -61,7 +63,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from drafter import layout, model, numbering, wordml
-from drafter.markup import Bold, FootnoteCall, Inline, Italic, Reference, Str
+from drafter.markup import Bold, Deleted, FootnoteCall, Inline, Inserted, Italic, Reference, Str
+from drafter.redline import DELETED, INSERTED, Redline
 
 # Page geometry, as in the PDF's stylesheet (templates/resolution.css): A4, 16 mm side
 # margins, 8 mm between the columns.
@@ -146,6 +149,13 @@ def render_docx(resolution: model.Resolution) -> bytes:
     return _Writer(layout.plan(resolution), resolution.filed).build()
 
 
+def render_redline_docx(redline: Redline, author: str, date: str) -> bytes:
+    """The DOCX of a redline (`redline.compare`): the new version's document with every
+    difference from the old one as a Word tracked change by `author` at `date` (ISO 8601,
+    "2021-01-25T10:00:00Z"). The same redline, author and date give the same bytes."""
+    return _RedlineWriter(redline, author, date).build()
+
+
 def _style_id(style: _ParagraphStyle) -> str:
     return style.style_id or style.name.replace(" ", "")
 
@@ -167,6 +177,13 @@ class _Writer:
         self.next_footnote = 1
         self.list_lengths = Counter(row.list_key for row in plan.rows)
         self.links: dict[tuple[str, str], str] = {}
+        # Tracked changes (a redline only): the kind of change being written ("ins" or "del",
+        # None for plain text), the w:ins or w:del that runs go into, and who made them when.
+        self.change: str | None = None
+        self.container: tuple[wordml.Element, str] | None = None
+        self.author = ""
+        self.date = ""
+        self.next_revision = 1
 
     def build(self) -> bytes:
         self._page_setup()
@@ -257,29 +274,40 @@ class _Writer:
         style.base_style = styles["Default Paragraph Font"]
         return style
 
+    def _cover_texts(self) -> dict[str, dict[str, list[Inline]]]:
+        """The cover's texts that are plain strings in the plan, as inline text per language:
+        "doc_number", "filed", "sponsors" and "session" (the footer's session line)."""
+        cover = self.plan.cover
+        return {
+            "doc_number": {language: [Str(cover.doc_number)] for language in self.plan.columns},
+            "filed": {language: [Str(cover.filed[language])] for language in self.plan.columns},
+            "sponsors": {
+                language: [Str(cover.sponsors[language])] for language in self.plan.columns
+            },
+            "session": {language: [Str(cover.session[language])] for language in self.plan.columns},
+        }
+
     def _header_and_footer(self) -> None:
         section = self.document.sections[0]
-        left = self.tags[self.plan.columns[0]]
-        doc_number = self.plan.cover.doc_number
+        first_language, second_language = self.plan.columns
+        left = self.tags[first_language]
+        texts = self._cover_texts()
+        doc_number = texts["doc_number"][first_language]
         for header, page_first in ((section.header, False), (section.even_page_header, True)):
             paragraph = header.paragraphs[0]._p
             number = wordml.field_runs("PAGE", "2" if page_first else "3", left)
-            text = [wordml.text_run(doc_number, left)]
-            paragraph.extend(
-                [*number, wordml.tab_run(left), *text]
-                if page_first
-                else [*text, wordml.tab_run(left), *number]
-            )
+            if page_first:
+                paragraph.extend([*number, wordml.tab_run(left)])
+            self._inlines(paragraph, header.part, doc_number, first_language)
+            if not page_first:
+                paragraph.extend([wordml.tab_run(left), *number])
         for footer in (section.footer, section.even_page_footer):
             paragraph = footer.paragraphs[0]._p
             paragraph.style = "Footer"
-            first, second = (self.tags[language] for language in self.plan.columns)
-            paragraph.extend(
-                [
-                    wordml.text_run(self.plan.cover.session[self.plan.columns[0]], first),
-                    wordml.tab_run(first),
-                    wordml.text_run(self.plan.cover.session[self.plan.columns[1]], second),
-                ]
+            self._inlines(paragraph, footer.part, texts["session"][first_language], first_language)
+            paragraph.append(wordml.tab_run(left))
+            self._inlines(
+                paragraph, footer.part, texts["session"][second_language], second_language
             )
         # Empty first-page header and footer: nothing on the cover.
         section.first_page_header.is_linked_to_previous = False
@@ -290,29 +318,28 @@ class _Writer:
     def _cover(self) -> None:
         cover = self.plan.cover
         columns = self.plan.columns
+        texts = self._cover_texts()
+        part = self.document.part
         heading = self.document.add_paragraph()._p
         heading.style = _style_id(COVER_HEADING)
-        left = self.tags[columns[0]]
-        wordml.paragraph_language(heading, left)
-        heading.append(wordml.text_run(cover.doc_number, left))
+        wordml.paragraph_language(heading, self.tags[columns[0]])
+        self._inlines(heading, part, texts["doc_number"][columns[0]], columns[0])
         for language in columns:
             heading.append(wordml.tab_run(self.tags[language], style=FILING_DATE))
-            heading.append(
-                wordml.text_run(cover.filed[language], self.tags[language], style=FILING_DATE)
-            )
+            self._inlines(heading, part, texts["filed"][language], language, style=FILING_DATE)
         table = self._table()
-        for style, texts in (
+        for style, row_texts in (
             (COVER_CHAMBER, {language: [Str(cover.chamber[language])] for language in columns}),
             (COVER_TYPE, {language: [Str(cover.document_type[language])] for language in columns}),
             (TITLE, cover.title),
-            (SPONSORS_LINE, {language: [Str(cover.sponsors[language])] for language in columns}),
+            (SPONSORS_LINE, texts["sponsors"]),
         ):
             cells = table.add_row()._tr.tc_lst
             for language, cell in zip(columns, cells, strict=True):
                 paragraph = cell.p_lst[0]
                 paragraph.style = _style_id(style)
                 wordml.paragraph_language(paragraph, self.tags[language])
-                self._inlines(paragraph, self.document.part, texts[language], language)
+                self._inlines(paragraph, part, row_texts[language], language)
 
     def _body(self) -> None:
         """One borderless table per block: the opening of a part, each memorandum section,
@@ -375,8 +402,19 @@ class _Writer:
         if row.style is not None and not self._typed_labels(row):
             wordml.number_paragraph(paragraph, self._list(row.style, row.list_key, language))
         elif row.style is not None:
-            paragraph.append(wordml.text_run(f"{row.cell(language).label} ", self.tags[language]))
+            self._typed_label(paragraph, row, language)
         self._inlines(paragraph, self.document.part, row.cell(language).inlines, language)
+
+    def _typed_label(self, paragraph: wordml.Element, row: layout.Row, language: str) -> None:
+        """A label typed as text; in a redline, tracked with its row, or where it changed."""
+        cell, tag = row.cell(language), self.tags[language]
+        kind = {"inserted": "ins", "deleted": "del"}.get(row.change)
+        if kind is None and cell.previous_label:
+            with self._tracking("del"):
+                self._put(paragraph, wordml.text_run(f"{cell.previous_label} ", tag))
+            kind = "ins"
+        with self._tracking(kind):
+            self._put(paragraph, wordml.text_run(f"{cell.label} ", tag))
 
     def _typed_labels(self, row: layout.Row) -> bool:
         """Whether a list's labels must be typed: Word counts letters past Z as AA, BB, CC,
@@ -423,28 +461,73 @@ class _Writer:
         bold: bool = False,
         italic: bool = False,
         in_footnote: bool = False,
+        style: str | None = None,
     ) -> None:
         tag = self.tags[language]
         for node in nodes:
             if isinstance(node, Str):
-                self._text(paragraph, part, node.text, tag, bold=bold, italic=italic)
-            elif isinstance(node, Italic | Bold):
-                self._inlines(
-                    paragraph,
-                    part,
-                    node.children,
-                    language,
-                    bold=bold or isinstance(node, Bold),
-                    italic=italic or isinstance(node, Italic),
-                    in_footnote=in_footnote,
-                )
+                self._text(paragraph, part, node.text, tag, bold=bold, italic=italic, style=style)
+            elif isinstance(node, Italic | Bold | Inserted | Deleted):
+                kind = {Inserted: "ins", Deleted: "del"}.get(type(node), self.change)
+                with self._tracking(kind):
+                    self._inlines(
+                        paragraph,
+                        part,
+                        node.children,
+                        language,
+                        bold=bold or isinstance(node, Bold),
+                        italic=italic or isinstance(node, Italic),
+                        in_footnote=in_footnote,
+                        style=style,
+                    )
             elif isinstance(node, Reference):
-                paragraph.append(wordml.text_run(node.label, tag, bold=bold, italic=italic))
+                run = wordml.text_run(node.label, tag, bold=bold, italic=italic, style=style)
+                self._put(paragraph, run)
             elif in_footnote:
                 # A footnote cannot hold a footnote; its number stays visible as a mark.
-                paragraph.append(wordml.text_run(str(node.number), tag, style=FOOTNOTE_REFERENCE))
+                self._put(
+                    paragraph, wordml.text_run(str(node.number), tag, style=FOOTNOTE_REFERENCE)
+                )
             else:
                 self._footnote(paragraph, node, language)
+
+    # --- Tracked changes (a redline) --------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _tracking(self, kind: str | None) -> Iterator[None]:
+        """Runs put while inside are tracked as `kind` ("ins", "del"; None: not tracked)."""
+        outer = self.change
+        self.change = kind
+        try:
+            yield
+        finally:
+            self.change = outer
+
+    def _revision(self, kind: str) -> wordml.Element:
+        mark = wordml.revision(kind, self.next_revision, self.author, self.date)
+        self.next_revision += 1
+        return mark
+
+    def _put(self, parent: wordml.Element, run: wordml.Element) -> None:
+        """Append a run to a paragraph (or a hyperlink), inside the tracked change being
+        written, if any: consecutive runs of one change share one w:ins or w:del."""
+        kind = self.change
+        if kind is None:
+            parent.append(run)
+            return
+        open_change = self.container
+        if (
+            open_change is None
+            or open_change[1] != kind
+            or not len(parent)
+            or (parent[-1] is not open_change[0])
+        ):
+            open_change = (self._revision(kind), kind)
+            parent.append(open_change[0])
+            self.container = open_change
+        if kind == "del":
+            wordml.delete_text(run)
+        open_change[0].append(run)
 
     def _text(
         self,
@@ -455,20 +538,29 @@ class _Writer:
         *,
         bold: bool,
         italic: bool,
+        style: str | None = None,
     ) -> None:
         """Text runs; URLs become hyperlinks, related to the part the paragraph lives in."""
         position = 0
         for match in _URL.finditer(text):
             if match.start() > position:
                 before = text[position : match.start()]
-                paragraph.append(wordml.text_run(before, tag, bold=bold, italic=italic))
+                self._put(
+                    paragraph, wordml.text_run(before, tag, bold=bold, italic=italic, style=style)
+                )
             url = match.group()
             relationship = self._link(part, url)
             run = wordml.text_run(url, tag, bold=bold, italic=italic, style=HYPERLINK)
-            paragraph.append(wordml.hyperlink(relationship, [run]))
+            if self.change is None:
+                paragraph.append(wordml.hyperlink(relationship, [run]))
+            else:  # a tracked change goes inside the link (w:ins cannot hold a w:hyperlink)
+                link = wordml.hyperlink(relationship, [])
+                paragraph.append(link)
+                self._put(link, run)
             position = match.end()
         if position < len(text):
-            paragraph.append(wordml.text_run(text[position:], tag, bold=bold, italic=italic))
+            run = wordml.text_run(text[position:], tag, bold=bold, italic=italic, style=style)
+            self._put(paragraph, run)
 
     def _link(self, part: Part, url: str) -> str:
         """The part's relationship to `url` (python-docx looks one up by a linear search)."""
@@ -477,18 +569,42 @@ class _Writer:
             self.links[key] = part.relate_to(url, RT.HYPERLINK, is_external=True)
         return self.links[key]
 
+    def _note(self, call: FootnoteCall) -> model.Footnote:
+        return self.notes[call.id]
+
     def _footnote(self, paragraph: wordml.Element, call: FootnoteCall, language: str) -> None:
-        """A call with drafter's number as its mark, and the note's text in that language."""
+        """A call with drafter's number as its mark, and the note's text in that language.
+
+        In a redline, a number that changed is a tracked change, in the call and at the start
+        of the note; so is a whole note whose call was inserted or deleted.
+        """
         tag = self.tags[language]
-        note = self.notes[call.id]
+        note = self._note(call)
         footnote_id = self.next_footnote
         self.next_footnote += 1
-        mark = str(call.number)
-        paragraph.append(wordml.footnote_reference_run(footnote_id, mark, tag, FOOTNOTE_REFERENCE))
+        mark = "" if call.previous else str(call.number)
+        self._put(
+            paragraph, wordml.footnote_reference_run(footnote_id, mark, tag, FOOTNOTE_REFERENCE)
+        )
+        if call.previous:
+            self._changed_number(paragraph, call.previous, call.number, tag)
+        outer = self.change, self.container
+        self.change = self.container = None
         text = wordml.add_footnote(self.footnotes, footnote_id, _style_id(FOOTNOTE_TEXT), tag)
-        text.append(wordml.text_run(str(note.number), tag, style=FOOTNOTE_REFERENCE))
-        text.append(wordml.text_run(" ", tag))
+        with self._tracking({"inserted": "ins", "deleted": "del"}.get(note.change)):
+            if note.previous:
+                self._changed_number(text, note.previous, note.number, tag)
+            else:
+                self._put(text, wordml.text_run(str(note.number), tag, style=FOOTNOTE_REFERENCE))
+            self._put(text, wordml.text_run(" ", tag))
         self._inlines(text, self.footnotes, note.text.inlines[language], language, in_footnote=True)
+        self.change, self.container = outer
+
+    def _changed_number(self, parent: wordml.Element, old: int, new: int, tag: str) -> None:
+        with self._tracking("del"):
+            self._put(parent, wordml.text_run(str(old), tag, style=FOOTNOTE_REFERENCE))
+        with self._tracking("ins"):
+            self._put(parent, wordml.text_run(str(new), tag, style=FOOTNOTE_REFERENCE))
 
     def _properties(self) -> None:
         properties = self.document.core_properties
@@ -505,6 +621,97 @@ class _Writer:
         properties.revision = 1
         stamp = datetime.datetime(self.filed.year, self.filed.month, self.filed.day)
         properties.created = properties.modified = stamp
+
+
+class _RedlineWriter(_Writer):
+    """The new version's document with the old version's differences as tracked changes.
+
+    Rows that only one version has are tracked as inserted or deleted table rows, with
+    their paragraph marks and their text, so that Accept All leaves exactly the new
+    version's document and Reject All exactly the old one's, down to the tables: a block
+    that starts a table in one version only has its separator paragraph tracked too.
+    Labels stay native numbering: a deleted row keeps its place in its list, so rejecting
+    it gives the old labels back, and accepting it the new ones, without a tracked change.
+    """
+
+    def __init__(self, redline: Redline, author: str, date: str) -> None:
+        super().__init__(redline.plan, redline.new.filed)
+        self.redline = redline
+        self.author = author
+        self.date = date
+        self.keyed_notes = {note.key: note for note in redline.plan.footnotes}
+        # A list counts as long (its labels typed) when it is long in either version.
+        lengths = {hidden: Counter[str]() for hidden in (DELETED, INSERTED)}
+        for row in redline.plan.rows:
+            for hidden, counts in lengths.items():
+                if row.change != hidden:
+                    counts[row.list_key] += 1
+        self.list_lengths = lengths[DELETED] | lengths[INSERTED]
+
+    def _page_setup(self) -> None:
+        super()._page_setup()
+        wordml.track_revisions(self.document.settings.element)
+
+    def _cover_texts(self) -> dict[str, dict[str, list[Inline]]]:
+        return self.redline.cover
+
+    def _note(self, call: FootnoteCall) -> model.Footnote:
+        return self.keyed_notes[call.key]
+
+    def _block_starts(self, hidden: str) -> tuple[dict[int, bool], dict[int, layout.Row]]:
+        """Where the version without the rows marked `hidden` starts a table (index → page
+        break before it), and the row before each row in that version."""
+        starts: dict[int, bool] = {}
+        previous_rows: dict[int, layout.Row] = {}
+        previous: layout.Row | None = None
+        for index, row in enumerate(self.plan.rows):
+            if row.change == hidden:
+                continue
+            if previous is None or row.kind == "part-heading":
+                starts[index] = True
+            elif self._starts_block(row, previous):
+                starts[index] = False
+            if previous is not None:
+                previous_rows[index] = previous
+            previous = row
+        return starts, previous_rows
+
+    def _body(self) -> None:
+        new_starts, new_previous = self._block_starts(DELETED)
+        old_starts, old_previous = self._block_starts(INSERTED)
+        table: Table | None = None
+        for index, row in enumerate(self.plan.rows):
+            in_new, in_old = new_starts.get(index), old_starts.get(index)
+            separators: list[tuple[str | None, bool]] = []
+            if in_new is not None and in_new == in_old:
+                separators.append((None, in_new))
+            else:
+                if in_old is not None:
+                    separators.append(("del", in_old))
+                if in_new is not None:
+                    separators.append(("ins", in_new))
+            for kind, page_break in separators:
+                separator = self._separator()
+                if page_break:
+                    wordml.page_break_before(wordml.properties_of(separator, "w:pPr"))
+                if kind:
+                    wordml.track_paragraph_mark(separator, self._revision(kind))
+            if separators:
+                table = self._table()
+            assert table is not None  # the first row starts a table in both versions
+            kind = {INSERTED: "ins", DELETED: "del"}.get(row.change)
+            tr = table.add_row()._tr
+            if kind:
+                wordml.track_row(tr, self._revision(kind))
+            previous = (old_previous if row.change == DELETED else new_previous).get(index)
+            for language, cell in zip(self.plan.columns, tr.tc_lst, strict=True):
+                paragraph = cell.p_lst[0]
+                self._row_paragraph(paragraph, row, language)
+                if kind:
+                    wordml.track_paragraph_mark(paragraph, self._revision(kind))
+                if row.kind == "sponsor" and previous is not None and previous.kind != "sponsor":
+                    self._space_before_first_sponsor(paragraph)
+        self._separator()
 
 
 def _cover_date_positions() -> tuple[int, int]:

@@ -36,6 +36,8 @@ class Cell:
 
     inlines: list[Inline]
     label: str = ""
+    # In a redline (redline.py): the label the row had in the old version, when it differs.
+    previous_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Row:
     key: str
     style: numbering.Style | None = None
     list_key: str = ""
+    # In a redline (redline.py): "changed", "inserted" or "deleted"; "" when unchanged.
+    change: str = ""
 
     def cell(self, language: str) -> Cell:
         return self.nl if language == "nl" else self.fr

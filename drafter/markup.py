@@ -36,6 +36,11 @@ class FootnoteCall:
     id: str
     offset: int
     number: int = 0  # filled by the resolver
+    # Set in a redline only (redline.py): the number the call had in the old version when
+    # it has another now, and a number that tells the redline's notes apart (an old note 5
+    # that was removed and a new note 5 are two notes).
+    previous: int = 0
+    key: int = 0
 
 
 @dataclass
@@ -45,7 +50,21 @@ class Reference:
     label: str = ""  # filled by the resolver
 
 
-Inline = Str | Italic | Bold | FootnoteCall | Reference
+@dataclass
+class Inserted:
+    """In a redline: text the new version has and the old one had not."""
+
+    children: list[Inline] = field(default_factory=list)
+
+
+@dataclass
+class Deleted:
+    """In a redline: text the old version had and the new one has not."""
+
+    children: list[Inline] = field(default_factory=list)
+
+
+Inline = Str | Italic | Bold | FootnoteCall | Reference | Inserted | Deleted
 
 
 @dataclass(frozen=True)
@@ -155,12 +174,15 @@ def parse(text: str) -> tuple[list[Inline], list[MarkupProblem]]:
 
 
 def plain_text(inlines: list[Inline]) -> str:
-    """The text a reader sees, without footnote calls (references print their label)."""
+    """The text a reader sees, without footnote calls (references print their label).
+
+    In a redline, that is the new version's text: insertions are read, deletions are not.
+    """
     parts: list[str] = []
     for node in inlines:
         if isinstance(node, Str):
             parts.append(node.text)
-        elif isinstance(node, Italic | Bold):
+        elif isinstance(node, Italic | Bold | Inserted):
             parts.append(plain_text(node.children))
         elif isinstance(node, Reference):
             parts.append(node.label)
@@ -172,6 +194,6 @@ def walk(inlines: list[Inline]) -> list[Inline]:
     found: list[Inline] = []
     for node in inlines:
         found.append(node)
-        if isinstance(node, Italic | Bold):
+        if isinstance(node, Italic | Bold | Inserted | Deleted):
             found.extend(walk(node.children))
     return found

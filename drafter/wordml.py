@@ -45,6 +45,8 @@ RPR_ORDER = (
     "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
     "w:specVanish", "w:oMath",
 )  # fmt: skip
+# Child order of the w:rPr of a paragraph mark (CT_ParaRPr): its tracked changes come first.
+PARA_RPR_ORDER = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", *RPR_ORDER, "w:rPrChange")
 TBLPR_ORDER = (
     "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
     "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
@@ -315,6 +317,54 @@ def table_geometry(table: Element, column_widths: Sequence[int], cell_margin: in
     _insert(properties, margins, TBLPR_ORDER)
     for column, width in zip(table.find(qn("w:tblGrid")), column_widths, strict=True):
         column.set(qn("w:w"), str(width))
+
+
+# --- Tracked changes -------------------------------------------------------------------------
+
+
+def revision(kind: str, revision_id: int, author: str, date: str) -> Element:
+    """`<w:ins>` or `<w:del>` (`kind` "ins" or "del"): a tracked change by `author` at `date`
+    (ISO 8601), for runs to go in, or to mark a paragraph mark or a table row with.
+
+    `revision_id` must be unique in the document: Word keeps one count for the revisions of
+    the body, the footnotes, the headers and the footers.
+    """
+    return _new(f"w:{kind}", {"w:id": str(revision_id), "w:author": author, "w:date": date})
+
+
+def delete_text(run: Element) -> Element:
+    """A run's text as deleted text: inside `w:del`, Word reads `w:delText`, not `w:t`."""
+    for text in run.iter(qn("w:t")):
+        text.tag = qn("w:delText")
+    for instruction in run.iter(qn("w:instrText")):
+        instruction.tag = qn("w:delInstrText")
+    return run
+
+
+def track_paragraph_mark(paragraph: Element, mark: Element) -> None:
+    """Mark a paragraph's mark as inserted or deleted (`mark` from `revision`): accepting a
+    deleted mark (or rejecting an inserted one) takes the paragraph away."""
+    ppr = _properties(paragraph, "w:pPr")
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = _insert(ppr, _new("w:rPr"), PPR_ORDER)
+    _insert(rpr, mark, PARA_RPR_ORDER)
+
+
+def track_row(row: Element, mark: Element) -> None:
+    """Mark a table row (`w:tr`) as inserted or deleted (`mark` from `revision`)."""
+    properties = row.find(qn("w:trPr"))
+    if properties is None:
+        properties = _new("w:trPr")
+        exceptions = row.find(qn("w:tblPrEx"))
+        row.insert(0 if exceptions is None else 1, properties)
+    properties.append(mark)  # w:ins and w:del come after every other row property
+
+
+def track_revisions(settings: Element) -> None:
+    """`w:trackRevisions` in settings.xml: Word and LibreOffice open the document with
+    Track Changes on, so what a reader edits in it is tracked too."""
+    _insert(settings, _new("w:trackRevisions"), SETTINGS_ORDER)
 
 
 # --- Footnotes --------------------------------------------------------------------------------
