@@ -125,6 +125,91 @@ def build_command(
     raise typer.Exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
+class RedlineFormat(StrEnum):
+    docx = "docx"
+    pdf = "pdf"
+
+
+@app.command("redline")
+def redline_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="OLD.yaml NEW.yaml, or FILE.yaml with --since.", show_default=False),
+    ],
+    since: Annotated[
+        str | None,
+        typer.Option(help="Compare FILE with its version at this git revision (HEAD~1, a tag)."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The file to write. Default: build/NAME-redline.docx."),
+    ] = None,
+    author: Annotated[str, typer.Option(help="Who the tracked changes are by.")] = "drafter",
+    date: Annotated[
+        str | None,
+        typer.Option(help="When the changes were made, ISO 8601 (2021-01-25T14:30). Default: now."),
+    ] = None,
+    output_format: Annotated[
+        RedlineFormat,
+        typer.Option("--format", help="docx: Word tracked changes; pdf: marked up, for reading."),
+    ] = RedlineFormat.docx,
+) -> None:
+    """Compare two versions of a resolution: the new one, with every difference from the old
+    one as a tracked change (DOCX) or marked up (PDF)."""
+    from drafter.build import output_name
+    from drafter.output import write_atomically
+    from drafter.redline import (
+        RedlineError,
+        check_text,
+        compare,
+        git_version,
+        render_redline,
+        revision_date,
+    )
+
+    if since is None and len(files) != 2:
+        raise _fail("give two files, OLD.yaml NEW.yaml, or one file with --since REV", EXIT_USAGE)
+    if since is not None and len(files) != 1:
+        raise _fail(
+            "with --since, give one file: its version at that revision is the old one", EXIT_USAGE
+        )
+    try:
+        stamp = revision_date(date)
+    except RedlineError as error:
+        raise _fail(str(error), EXIT_USAGE) from None
+    new_path = files[-1]
+    if since is None:
+        old_result = check_file(files[0])
+    else:
+        try:
+            old_result = check_text(*git_version(new_path, since))
+        except RedlineError as error:
+            raise _fail(str(error)) from None
+    new_result = check_file(new_path)
+    lines = [d.format() for result in (old_result, new_result) for d in result.errors]
+    if lines or old_result.resolution is None or new_result.resolution is None:
+        typer.echo("\n".join([*lines, "no redline written"]), err=True)
+        raise typer.Exit(EXIT_ERRORS)
+    target = output or Path("build")
+    if output is None or output.is_dir():
+        target = target / f"{output_name(new_path)}-redline.{output_format.value}"
+    redline = compare(old_result.resolution, new_result.resolution)
+    data = render_redline(redline, output_format.value, author, stamp)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, data)
+    except (OutputError, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise _fail(f"{target}: {reason}") from None
+    counts = [
+        f"{name} +{count.added} -{count.removed} ~{count.changed}"
+        for name, count in redline.summary.items()
+        if count
+    ]
+    typer.echo(f"{old_result.path} -> {new_result.path}: {', '.join(counts) or 'no changes'}")
+    typer.echo(f"wrote {target}")
+
+
 @app.command("new")
 def new_command(
     path: Annotated[Path, typer.Argument(help="The file to create (never overwritten).")],
