@@ -45,6 +45,7 @@ MAX_VALUES = 100_000  # every key, value and list entry (a part holds about six)
 MAX_DEPTH = 20  # nested mappings and lists; the format needs 8
 MAX_FOOTNOTE_CHARACTERS = 20_000  # per language: about five pages of notes
 MAX_TEXT_CHARACTERS = 100_000  # per language of any other text: twenty pages of a column
+_NO_ALIASES = "anchors and aliases ('&' and '*') are not allowed in a resolution"
 _NODE_KIND = {
     yaml.MappingNode: "a mapping (key: value lines)",
     yaml.SequenceNode: "a list",
@@ -98,36 +99,52 @@ def load_source(path: str | Path) -> tuple[model.Resolution | None, DiagnosticLi
 
 
 def load_text(text: str, path: str, diagnostics: DiagnosticList) -> model.Resolution | None:
+    scan = _scan(text, diagnostics)
+    if scan is None:
+        return None
     node = _compose(text, diagnostics)
     if node is None:
         return None
-    resolution = _Builder(text, diagnostics).build(node, schema.RESOLUTION)
+    builder = _Builder(text, diagnostics)
+    resolution = builder.build(node, schema.RESOLUTION)
+    if scan.anchor is not None and not builder.refused_alias:
+        # An anchor the builder never met twice: under an unknown key, in a list of the wrong
+        # type (an "alias bomb" such as billion-laughs.yaml), or never used.
+        diagnostics.error(scan.anchor, _NO_ALIASES)
     if isinstance(resolution, model.Resolution):
         _check_header_values(resolution, diagnostics)
         return resolution
     return None
 
 
-def _within_limits(text: str, diagnostics: DiagnosticList) -> bool:
+@dataclasses.dataclass
+class _Scan:
+    anchor: Position | None = None  # the first anchor ('&name'), if any
+
+
+def _scan(text: str, diagnostics: DiagnosticList) -> _Scan | None:
     """Count the parts, values and depth of the YAML as it is parsed, before building a tree.
 
-    Parsing is streamed: a file past a limit is stopped at that point, whatever follows. A
-    YAML error is left for the composer to explain (it is reported with its position).
+    Parsing is streamed: a file past a limit is stopped at that point, whatever follows, and
+    None says so. A YAML error is left for the composer to explain with its position.
     """
     loader = _FastLoader(text)
     depth = parts = values = 0
+    scan = _Scan()
     try:
         while True:
             event = loader.get_event()
             kind = type(event)
             if kind is yaml.StreamEndEvent or event is None:
-                return True
+                return scan
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
                 continue
             if kind not in _NODE_EVENTS:
                 continue
             values += 1
+            if scan.anchor is None and getattr(event, "anchor", None) is not None:
+                scan.anchor = _mark_position(diagnostics.path, event.start_mark)
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 depth += 1
                 parts += kind is yaml.MappingStartEvent
@@ -149,9 +166,9 @@ def _within_limits(text: str, diagnostics: DiagnosticList) -> bool:
                 )
             if problem:
                 diagnostics.error(_mark_position(diagnostics.path, event.start_mark), problem)
-                return False
+                return None
     except yaml.YAMLError:
-        return True
+        return scan
     finally:
         loader.dispose()
 
@@ -160,8 +177,6 @@ _NODE_EVENTS = {yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.
 
 
 def _compose(text: str, diagnostics: DiagnosticList) -> yaml.Node | None:
-    if not _within_limits(text, diagnostics):
-        return None
     try:
         node = _compose_with(_FastLoader, text)
     except (yaml.YAMLError, RecursionError):
@@ -249,6 +264,7 @@ class _Builder:
         self.diagnostics = diagnostics
         self.path = diagnostics.path
         self.seen: set[int] = set()
+        self.refused_alias = False
 
     def position(self, node: yaml.Node) -> Position:
         return _mark_position(self.path, node.start_mark)
@@ -259,7 +275,8 @@ class _Builder:
     def admit(self, node: yaml.Node) -> bool:
         """Refuse aliases (which could multiply a small file into a huge one) and tags."""
         if id(node) in self.seen:
-            self.error(node, "anchors and aliases ('&' and '*') are not allowed in a resolution")
+            self.error(node, _NO_ALIASES)
+            self.refused_alias = True
             return False
         self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
