@@ -11,6 +11,7 @@ with fresh ids), written by this script into a temporary folder.
 from __future__ import annotations
 
 import argparse
+import copy
 import re
 import shutil
 import statistics
@@ -69,6 +70,51 @@ def synthetic(times: int, folder: Path) -> Path:
     path = folder / f"synthetic-x{times}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def _reworded(text: str, old: str, new: str) -> str:
+    if old not in text:
+        raise ValueError(f"the flagship no longer says {old!r}; update scripted_edits")
+    return text.replace(old, new, 1)
+
+
+def scripted_edits(data: dict) -> dict:
+    """The flagship as a co-sponsor might send it back: a consideration inserted near the
+    top, a request deleted (the requests after it, and a reference to one, renumber), five
+    paragraphs reworded in both languages and two footnotes changed."""
+    data = copy.deepcopy(data)
+    considerations = data["considerations"]
+    considerations.insert(
+        1,
+        {
+            "id": "ep-december-2020",
+            "nl": "overwegende dat het Europees Parlement op 17 december 2020 de toestand van "
+            "de Oeigoeren opnieuw heeft veroordeeld;",
+            "fr": "considérant que le Parlement européen a de nouveau condamné la situation "
+            "des Ouïghours le 17 décembre 2020;",
+        },
+    )
+    requests = data["requests"]["items"]
+    del requests[1]
+    intro = data["memorandum"]["intro"]
+    camps = data["memorandum"]["sections"][0]["paragraphs"]
+    for part, nl, fr in (
+        (intro[0], ("snel", "zeer snel"), ("rapidement", "très rapidement")),
+        (intro[2], ("slechts één", "maar één"), ("une facette", "un aspect")),
+        (camps[1], ("bevestigd", "gestaafd"), ("confirmées", "corroborées")),
+        (considerations[0], ("de term", "het begrip"), ("définit", "décrit")),
+        (requests[0], ("te erkennen", "formeel te erkennen"), ("reconnaître", "reconnaître enfin")),
+    ):  # fmt: skip
+        part["nl"] = _reworded(part["nl"], *nl)
+        part["fr"] = _reworded(part["fr"], *fr)
+    notes = list(data["footnotes"].values())
+    notes[0]["nl"] += " Geraadpleegd op 10 januari 2021."
+    notes[0]["fr"] += " Consulté le 10 janvier 2021."
+    notes[5]["nl"] = _reworded(
+        notes[5]["nl"], "geraadpleegd op 17/11/2020", "geraadpleegd op 8/1/2021"
+    )
+    notes[5]["fr"] = _reworded(notes[5]["fr"], "consulté le 17/11/2020", "consulté le 8/1/2021")
+    return data
 
 
 def pages(pdf: Path) -> int:

@@ -575,36 +575,25 @@ class _Writer:
     def _footnote(self, paragraph: wordml.Element, call: FootnoteCall, language: str) -> None:
         """A call with drafter's number as its mark, and the note's text in that language.
 
-        In a redline, a number that changed is a tracked change, in the call and at the start
-        of the note; so is a whole note whose call was inserted or deleted.
+        In a redline, the call goes inside the tracked change it is in, and a note that was
+        inserted or deleted as a whole has its typed number tracked with its text.
         """
         tag = self.tags[language]
         note = self._note(call)
         footnote_id = self.next_footnote
         self.next_footnote += 1
-        mark = "" if call.previous else str(call.number)
+        mark = str(call.number)
         self._put(
             paragraph, wordml.footnote_reference_run(footnote_id, mark, tag, FOOTNOTE_REFERENCE)
         )
-        if call.previous:
-            self._changed_number(paragraph, call.previous, call.number, tag)
         outer = self.change, self.container
         self.change = self.container = None
         text = wordml.add_footnote(self.footnotes, footnote_id, _style_id(FOOTNOTE_TEXT), tag)
         with self._tracking({"inserted": "ins", "deleted": "del"}.get(note.change)):
-            if note.previous:
-                self._changed_number(text, note.previous, note.number, tag)
-            else:
-                self._put(text, wordml.text_run(str(note.number), tag, style=FOOTNOTE_REFERENCE))
+            self._put(text, wordml.text_run(str(note.number), tag, style=FOOTNOTE_REFERENCE))
             self._put(text, wordml.text_run(" ", tag))
         self._inlines(text, self.footnotes, note.text.inlines[language], language, in_footnote=True)
         self.change, self.container = outer
-
-    def _changed_number(self, parent: wordml.Element, old: int, new: int, tag: str) -> None:
-        with self._tracking("del"):
-            self._put(parent, wordml.text_run(str(old), tag, style=FOOTNOTE_REFERENCE))
-        with self._tracking("ins"):
-            self._put(parent, wordml.text_run(str(new), tag, style=FOOTNOTE_REFERENCE))
 
     def _properties(self) -> None:
         properties = self.document.core_properties

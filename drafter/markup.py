@@ -36,10 +36,8 @@ class FootnoteCall:
     id: str
     offset: int
     number: int = 0  # filled by the resolver
-    # Set in a redline only (redline.py): the number the call had in the old version when
-    # it has another now, and a number that tells the redline's notes apart (an old note 5
-    # that was removed and a new note 5 are two notes).
-    previous: int = 0
+    # Set in a redline only (redline.py): the number of the note the call leads to among the
+    # redline's notes (an old note 5 that was removed and a new note 5 are two notes).
     key: int = 0
 
 

@@ -149,10 +149,8 @@ class Footnote:
     position: Position
     # Filled by the resolver: 1..n in the order of the first call in Dutch reading order.
     number: int = 0
-    # Set in a redline only (redline.py): the number the note had in the old version when
-    # it has another now, a number unique among the redline's notes, and whether the note
-    # is "inserted" or "deleted" as a whole.
-    previous: int = 0
+    # Set in a redline only (redline.py): a number unique among the redline's notes, and
+    # whether the note is "inserted" or "deleted" as a whole.
     key: int = 0
     change: str = ""
 

@@ -23,8 +23,8 @@ How versions are matched:
   the writers draw them, so an inserted consideration changes no other row.
 
 The result is inline nodes (`Inserted`, `Deleted` around the changed words), rows with a
-`change` ("inserted", "deleted", "changed") and notes with their old number (`previous`) and
-a `key` that tells them apart. Nothing here knows about XML or HTML.
+`change` ("inserted", "deleted", "changed") and notes with a `key` that tells them apart.
+Nothing here knows about XML or HTML.
 """
 
 from __future__ import annotations
@@ -40,8 +40,6 @@ from pathlib import Path
 from drafter import CheckResult, layout, model, vocabulary
 from drafter.check import check
 from drafter.diagnostics import DiagnosticList
-from drafter.resolve import resolve
-from drafter.source import MAX_FILE_BYTES, load_text
 from drafter.markup import (
     Bold,
     Deleted,
@@ -53,13 +51,16 @@ from drafter.markup import (
     Str,
     plain_text,
 )
+from drafter.resolve import resolve
+from drafter.source import MAX_FILE_BYTES, load_text
 
 INSERTED, DELETED, CHANGED = "inserted", "deleted", "changed"
 
-# Rows (or footnotes) whose words are at least this similar are taken for one that was
-# renamed; memorandum paragraphs, keyed by position only, need a little less.
+# Rows whose words are at least this similar are taken for one that was renamed; memorandum
+# paragraphs, keyed by position only, need a little less; footnotes more.
 SIMILAR = 0.5
 SIMILAR_POSITIONAL = 0.4
+SIMILAR_NOTE = 0.6  # notes are short, and many cite the same kind of source
 
 # A word, a run of spaces, or one other character; a URL is one token, so that it changes
 # as a whole and stays a link.
@@ -191,32 +192,32 @@ def _build(
     sources: list[Inline | None],
     start: int,
     end: int,
-    make_call: Callable[[int], FootnoteCall],
+    make_call: Callable[[int], list[Inline]],
 ) -> list[Inline]:
     """Inline nodes from tokens[start:end]: adjacent text of one style is one `Str`."""
     groups: list[tuple[bool, bool, list[Inline]]] = []
     for index in range(start, end):
         kind, value, bold, italic = tokens[index]
         source = sources[index]
-        node: Inline
+        nodes: list[Inline]
         if kind == "t":
-            node = Str(value)
+            nodes = [Str(value)]
         elif kind == "r":
             assert isinstance(source, Reference)
-            node = Reference(source.id, 0, value)
+            nodes = [Reference(source.id, 0, value)]
         elif kind == "n":
             assert isinstance(source, FootnoteCall)
-            node = FootnoteCall(source.id, 0, source.number)
+            nodes = [FootnoteCall(source.id, 0, source.number)]
         else:
-            node = make_call(index)
-        if groups and groups[-1][:2] == (bold, italic):
-            children = groups[-1][2]
+            nodes = make_call(index)
+        if not groups or groups[-1][:2] != (bold, italic):
+            groups.append((bold, italic, []))
+        children = groups[-1][2]
+        for node in nodes:
             if isinstance(node, Str) and children and isinstance(children[-1], Str):
                 children[-1] = Str(children[-1].text + node.text)
             else:
                 children.append(node)
-        else:
-            groups.append((bold, italic, [node]))
     result: list[Inline] = []
     for bold, italic, children in groups:
         wrapped: list[Inline] = children
@@ -429,7 +430,7 @@ def match_footnotes(old: model.Resolution, new: model.Resolution) -> dict[str, s
         [j for j, note in enumerate(new_notes) if note.id not in matched.values()],
         words=lambda side, index: words[side][index],
         group=lambda side, index: "",
-        threshold=lambda i, j: SIMILAR,
+        threshold=lambda i, j: SIMILAR_NOTE,
     ):
         matched[old_notes[i].id] = new_notes[j].id
     return matched
@@ -447,6 +448,7 @@ class _Comparer:
         self.note_pairs = match_footnotes(old, new)
         self.notes: dict[tuple[str, str], model.Footnote] = {}
         self.matched_keys: dict[str, str] = {}  # old row key → new row key
+        self.renamed: dict[str, str] = {}  # old id → new id of the parts matched
         self.summary: dict[str, list[int]] = {part: [0, 0, 0] for part in SUMMARY_PARTS}
 
     # Footnote calls: what a call calls, and the redline's note for it.
@@ -463,51 +465,60 @@ class _Comparer:
         self,
         which: str,
         identifier: str,
-        make: Callable[[], tuple[model.Footnote, dict[str, list[Inline]], int, str]],
+        make: Callable[[], tuple[model.Footnote, dict[str, list[Inline]], str]],
     ) -> model.Footnote:
         key = (which, identifier)
         if key not in self.notes:
-            source, inlines, previous, change = make()
+            source, inlines, change = make()
             text = model.Text(source.text.nl, source.text.fr, source.text.position, inlines)
             self.notes[key] = model.Footnote(
                 source.id,
                 text,
                 source.position,
                 source.number,
-                previous=previous,
                 key=len(self.notes) + 1,
                 change=change,
             )
         return self.notes[key]
 
-    def _call(self, call: FootnoteCall, note: model.Footnote) -> FootnoteCall:
-        return FootnoteCall(call.id, 0, note.number, previous=note.previous, key=note.key)
+    @staticmethod
+    def _call(call: FootnoteCall, note: model.Footnote) -> FootnoteCall:
+        return FootnoteCall(call.id, 0, note.number, key=note.key)
 
-    def _deleted_call(self, call: FootnoteCall) -> FootnoteCall:
-        def make() -> tuple[model.Footnote, dict[str, list[Inline]], int, str]:
+    def _deleted_call(self, call: FootnoteCall) -> list[Inline]:
+        def make() -> tuple[model.Footnote, dict[str, list[Inline]], str]:
             source = self.old_notes[call.id]
-            return source, _wrapped(source.text.inlines, Deleted), 0, DELETED
+            return source, _wrapped(source.text.inlines, Deleted), DELETED
 
-        return self._call(call, self._note("old", call.id, make))
+        return [self._call(call, self._note("old", call.id, make))]
 
-    def _inserted_call(self, call: FootnoteCall) -> FootnoteCall:
-        def make() -> tuple[model.Footnote, dict[str, list[Inline]], int, str]:
+    def _inserted_call(self, call: FootnoteCall) -> list[Inline]:
+        def make() -> tuple[model.Footnote, dict[str, list[Inline]], str]:
             source = self.new_notes[call.id]
-            return source, _wrapped(source.text.inlines, Inserted), 0, INSERTED
+            return source, _wrapped(source.text.inlines, Inserted), INSERTED
 
-        return self._call(call, self._note("new", call.id, make))
+        return [self._call(call, self._note("new", call.id, make))]
 
-    def _kept_call(self, old_call: FootnoteCall, new_call: FootnoteCall) -> FootnoteCall:
-        def make() -> tuple[model.Footnote, dict[str, list[Inline]], int, str]:
+    def _kept_call(self, old_call: FootnoteCall, new_call: FootnoteCall) -> list[Inline]:
+        """A call that stays, to a note whose text changes are marked inside it.
+
+        A note whose number changed is another call: the old call (and note) deleted, the new
+        one inserted. Its number cannot change on its own: it is the call's custom mark, which
+        LibreOffice reads as part of the call (a tracked change inside it would be lost).
+        """
+
+        def make() -> tuple[model.Footnote, dict[str, list[Inline]], str]:
             old, new = self.old_notes[old_call.id], self.new_notes[new_call.id]
             inlines = {
                 language: self.diff(old.text.inlines[language], new.text.inlines[language])[0]
                 for language in model.LANGUAGES
             }
-            previous = old.number if old.number != new.number else 0
-            return new, inlines, previous, ""
+            return new, inlines, ""
 
-        return self._call(new_call, self._note("both", new_call.id, make))
+        call = self._call(new_call, self._note("both", new_call.id, make))
+        if self.old_notes[old_call.id].number == call.number:
+            return [call]
+        return [Deleted(self._deleted_call(old_call)), Inserted([call])]
 
     # Inline text.
 
@@ -527,15 +538,15 @@ class _Comparer:
         themselves changed (not only a reference's label or a footnote's number)."""
         old_tokens, old_sources = self._tokenize(old, "old", body)
         new_tokens, new_sources = self._tokenize(new, "new", body)
-        edited = _edited(old_tokens, old_sources, new_tokens, new_sources)
+        edited = _edited(old_tokens, old_sources, new_tokens, new_sources, self.renamed)
         result: list[Inline] = []
 
-        def deleted(index: int) -> FootnoteCall:
+        def deleted(index: int) -> list[Inline]:
             call = old_sources[index]
             assert isinstance(call, FootnoteCall)
             return self._deleted_call(call)
 
-        def inserted(index: int) -> FootnoteCall:
+        def inserted(index: int) -> list[Inline]:
             call = new_sources[index]
             assert isinstance(call, FootnoteCall)
             return self._inserted_call(call)
@@ -547,7 +558,7 @@ class _Comparer:
         for tag, i1, i2, j1, j2 in opcodes:
             if tag == "equal":
 
-                def kept(index: int, shift: int = i1 - j1) -> FootnoteCall:
+                def kept(index: int, shift: int = i1 - j1) -> list[Inline]:
                     old_call, new_call = old_sources[index + shift], new_sources[index]
                     assert isinstance(old_call, FootnoteCall)
                     assert isinstance(new_call, FootnoteCall)
@@ -566,7 +577,7 @@ class _Comparer:
         side = "old" if change == DELETED else "new"
         tokens, sources = self._tokenize(inlines, side, True)
 
-        def call(index: int) -> FootnoteCall:
+        def call(index: int) -> list[Inline]:
             source = sources[index]
             assert isinstance(source, FootnoteCall)
             if change == DELETED:
@@ -581,22 +592,45 @@ class _Comparer:
     # Rows.
 
     def rows(self, old_rows: list[layout.Row], new_rows: list[layout.Row]) -> list[layout.Row]:
+        """Both versions' rows as one sequence, matched rows compared word by word.
+
+        Every row is matched first, so that a reference to a part whose id was renamed is
+        known to point at the same part when the words are compared.
+        """
+        pairs: list[tuple[layout.Row | None, layout.Row | None]] = []
+        self._align_rows(_tree(old_rows), _tree(new_rows), pairs)
+        for old, new in pairs:
+            if (
+                old is not None
+                and new is not None
+                and (_POSITIONAL.search(old.key) is None and _POSITIONAL.search(new.key) is None)
+            ):
+                self.renamed[old.key.rsplit(":", 1)[-1]] = new.key.rsplit(":", 1)[-1]
         merged: list[layout.Row] = []
-        self._rows(_tree(old_rows), _tree(new_rows), merged)
+        for old, new in pairs:
+            if old is not None and new is not None:
+                merged.append(self._changed_row(old, new))
+            elif old is not None:
+                merged.append(self._whole_row(old, DELETED))
+            elif new is not None:
+                merged.append(self._whole_row(new, INSERTED))
         return merged
 
-    def _rows(self, olds: list[_Node], news: list[_Node], merged: list[layout.Row]) -> None:
+    def _align_rows(
+        self,
+        olds: list[_Node],
+        news: list[_Node],
+        pairs: list[tuple[layout.Row | None, layout.Row | None]],
+    ) -> None:
         for old, new in _align(olds, news):
             if old is not None and new is not None:
                 self.matched_keys[old.row.key] = new.row.key
-                merged.append(self._changed_row(old.row, new.row))
-                self._rows(old.children, new.children, merged)
+                pairs.append((old.row, new.row))
+                self._align_rows(old.children, new.children, pairs)
             elif old is not None:
-                for row in old.rows():
-                    merged.append(self._whole_row(row, DELETED))
+                pairs += [(row, None) for row in old.rows()]
             elif new is not None:
-                for row in new.rows():
-                    merged.append(self._whole_row(row, INSERTED))
+                pairs += [(None, row) for row in new.rows()]
 
     def _count(self, row: layout.Row, column: int) -> None:
         part = _SUMMARY_OF_KIND.get(row.kind)
@@ -664,8 +698,6 @@ def _has_changes(inlines: list[Inline]) -> bool:
     for node in inlines:
         if isinstance(node, Inserted | Deleted):
             return True
-        if isinstance(node, FootnoteCall) and node.previous:
-            return True
         if isinstance(node, Italic | Bold) and _has_changes(node.children):
             return True
     return False
@@ -676,9 +708,11 @@ def _edited(
     old_sources: list[Inline | None],
     new_tokens: list[Token],
     new_sources: list[Inline | None],
+    renamed: dict[str, str],
 ) -> bool:
-    """Whether the text was edited: references compare by what they point at, not by the
-    label they print (a reference that prints 5 instead of 4 was not edited)."""
+    """Whether the text was edited: references compare by the part they point at, not by
+    the label they print (a reference that prints 5 instead of 4 was not edited), nor by
+    its id (a part whose id was renamed is the same part)."""
     if len(old_tokens) != len(new_tokens):
         return True
     for old, old_source, new, new_source in zip(
@@ -686,7 +720,8 @@ def _edited(
     ):
         if old[0] == "r" and new[0] == "r":
             assert isinstance(old_source, Reference) and isinstance(new_source, Reference)
-            if (old_source.id, old[2:]) != (new_source.id, new[2:]):
+            old_target = renamed.get(old_source.id, old_source.id)
+            if (old_target, old[2:]) != (new_source.id, new[2:]):
                 return True
         elif old[0] == "n" and new[0] == "n":
             continue  # a footnote's number, printed inside another note
@@ -806,7 +841,9 @@ def git_version(path: Path, revision: str) -> tuple[str, str]:
     if size.returncode != 0:
         raise RedlineError(f"{relative} does not exist at revision '{revision}'")
     if int(size.stdout) > MAX_FILE_BYTES:
-        raise RedlineError(f"{relative} at revision '{revision}' is larger than a resolution may be")
+        raise RedlineError(
+            f"{relative} at revision '{revision}' is larger than a resolution may be"
+        )
     blob = _git(root, "cat-file", "blob", f"{sha}:{relative}")
     try:
         text = blob.stdout.decode("utf-8-sig")
