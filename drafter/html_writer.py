@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 from drafter import layout, model
-from drafter.markup import Bold, FootnoteCall, Inline, Italic, Reference, Str
+from drafter.markup import Bold, Deleted, FootnoteCall, Inline, Inserted, Italic, Reference, Str
 from drafter.paginate import A4, Block, Geometry, Page
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -48,20 +48,30 @@ def _breakable(url: str) -> Markup:
     return Markup("/<wbr>").join(escape(part) for part in url.split("/"))
 
 
+_ELEMENTS = {Italic: "em", Bold: "strong", Inserted: "ins", Deleted: "del"}
+
+
 def inline_html(nodes: list[Inline]) -> Markup:
-    """The HTML of inline nodes; a footnote call is its number, set as a superscript."""
+    """The HTML of inline nodes; a footnote call is its number, set as a superscript, that
+    names its note (in a redline, by the note's `key`). A redline's inserted and deleted
+    text is in <ins> and <del>."""
     pieces: list[Markup] = []
     for node in nodes:
         if isinstance(node, Str):
             pieces.append(_text_html(node.text))
-        elif isinstance(node, Italic):
-            pieces.append(Markup("<em>{0}</em>").format(inline_html(node.children)))
-        elif isinstance(node, Bold):
-            pieces.append(Markup("<strong>{0}</strong>").format(inline_html(node.children)))
+        elif isinstance(node, Italic | Bold | Inserted | Deleted):
+            element = _ELEMENTS[type(node)]
+            pieces.append(
+                Markup("<{0}>{1}</{0}>").format(Markup(element), inline_html(node.children))
+            )
         elif isinstance(node, Reference):
             pieces.append(Markup('<span class="reference">{0}</span>').format(node.label))
         elif isinstance(node, FootnoteCall):
-            pieces.append(Markup('<sup class="call" data-note="{0}">{0}</sup>').format(node.number))
+            pieces.append(
+                Markup('<sup class="call" data-note="{0}">{1}</sup>').format(
+                    node.key or node.number, node.number
+                )
+            )
     return Markup("").join(pieces)
 
 
@@ -74,9 +84,22 @@ def cell_html(cell: layout.Cell) -> Markup:
 
 
 def note_html(footnote: model.Footnote, language: str) -> Markup:
-    return Markup('<span class="note-number">{0}</span> {1}').format(
-        footnote.number, inline_html(footnote.text.inlines[language])
-    )
+    number = Markup('<span class="note-number">{0}</span>').format(footnote.number)
+    if footnote.change:  # a redline's note, inserted or deleted with its call
+        element = Markup("ins" if footnote.change == "inserted" else "del")
+        number = Markup("<{0}>{1}</{0}>").format(element, number)
+    return Markup("{0} {1}").format(number, inline_html(footnote.text.inlines[language]))
+
+
+def _note_key(footnote: model.Footnote) -> int:
+    """What names a note in the galley and on the pages: its number, or in a redline (where
+    a deleted note 5 and an inserted note 5 are two notes), its key."""
+    return footnote.key or footnote.number
+
+
+def _row_class(row: layout.Row) -> str:
+    """The classes of a row: its kind, and in a redline its change ("inserted", …)."""
+    return f"{row.kind} {row.change}" if row.change else row.kind
 
 
 @cache
@@ -129,7 +152,7 @@ def render_html(resolution: model.Resolution, *, standalone: bool = False) -> st
     """
     plan = layout.plan(resolution)
     rows = [
-        (row.kind, [(language, cell_html(row.cell(language))) for language in plan.columns])
+        (_row_class(row), [(language, cell_html(row.cell(language))) for language in plan.columns])
         for row in plan.rows
     ]
     notes = [
@@ -150,12 +173,12 @@ def galley_html(resolution: model.Resolution, plan: layout.Plan, geometry: Geome
     """Every cell (`data-block="cell:ROW:LANGUAGE"`) and every footnote
     (`data-block="note:NUMBER:LANGUAGE"`) on its own, at its column's width."""
     cells = [
-        (row.kind, language, f"cell:{index}:{language}", cell_html(row.cell(language)))
+        (_row_class(row), language, f"cell:{index}:{language}", cell_html(row.cell(language)))
         for index, row in enumerate(plan.rows)
         for language in plan.columns
     ]
     notes = [
-        (language, f"note:{note.number}:{language}", note_html(note, language))
+        (language, f"note:{_note_key(note)}:{language}", note_html(note, language))
         for note in plan.footnotes
         for language in plan.columns
     ]
@@ -186,9 +209,11 @@ def paged_html(
     cells: dict[tuple[int, str], Block],
     notes: dict[tuple[int, str], Block],
     geometry: Geometry = A4,
+    summary: dict[str, object] | None = None,
 ) -> str:
     """The final document's frame: the cover, then every page with an empty slot wherever
-    measured lines go, and the rules above the footnotes."""
+    measured lines go, and the rules above the footnotes. A redline's `summary` (see
+    templates/redline-summary.html.j2) is a page before the cover."""
     left = {
         language: index * (geometry.column_width + geometry.column_gap)
         for index, language in enumerate(plan.columns)
@@ -197,7 +222,7 @@ def paged_html(
     for page in pages:
         slots: list[Slot] = []
         for piece in page.slices:
-            kind = plan.rows[piece.row].kind
+            kind = _row_class(plan.rows[piece.row])
             for language, part in piece.parts.items():
                 if part.end > part.first:
                     block = cells[(piece.row, language)]
@@ -243,4 +268,5 @@ def paged_html(
         rows=[],
         notes=[],
         pages=rendered_pages,
+        summary=summary,
     )

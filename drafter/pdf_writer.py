@@ -11,7 +11,7 @@ source gives the same bytes.
 from __future__ import annotations
 
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib import request
 
@@ -21,8 +21,8 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from drafter import layout, model
-from drafter.html_writer import TEMPLATES, galley_html, paged_html
+from drafter import layout, model, redline
+from drafter.html_writer import TEMPLATES, galley_html, inline_html, paged_html
 from drafter.paginate import A4, Block, Geometry, Line, paginate
 
 
@@ -141,13 +141,51 @@ def render_pdf(
     geometry: Geometry = A4,
 ) -> bytes:
     """The PDF of a resolved resolution: archival (PDF/A-2u), fonts embedded, reproducible."""
+    return _render(resolution, layout.plan(resolution), fetcher, geometry)
+
+
+def render_redline_pdf(
+    comparison: redline.Redline,
+    fetcher: AssetFetcher | None = None,
+    geometry: Geometry = A4,
+) -> bytes:
+    """A redline (`redline.compare`) for reading: the new version in the Chamber's layout,
+    what it inserted underlined and what it deleted struck through, after a summary page."""
+    plan = comparison.plan
+    texts = comparison.cover
+    cover = replace(
+        plan.cover,
+        filed={language: inline_html(texts["filed"][language]) for language in plan.columns},
+        sponsors={language: inline_html(texts["sponsors"][language]) for language in plan.columns},
+    )
+    counts = comparison.summary
+    summary = {
+        **redline.SUMMARY_WORDS,
+        "old": comparison.old.path,
+        "new": comparison.new.path,
+        "columns": list(redline.SUMMARY_COLUMNS.values()),
+        "rows": [
+            (names, (counts[part].added, counts[part].removed, counts[part].changed))
+            for part, names in redline.SUMMARY_PARTS.items()
+        ],
+    }
+    return _render(comparison.new, replace(plan, cover=cover), fetcher, geometry, summary)
+
+
+def _render(
+    resolution: model.Resolution,
+    plan: layout.Plan,
+    fetcher: AssetFetcher | None,
+    geometry: Geometry,
+    summary: dict[str, object] | None = None,
+) -> bytes:
     fetcher = fetcher or AssetFetcher()
     fonts = FontConfiguration()
-    plan = layout.plan(resolution)
     galley = measure(galley_html(resolution, plan, geometry), fetcher, fonts)
     pages = paginate(plan, galley.cells, galley.notes, geometry)
     frame = _html(
-        paged_html(resolution, plan, pages, galley.cells, galley.notes, geometry), fetcher
+        paged_html(resolution, plan, pages, galley.cells, galley.notes, geometry, summary),
+        fetcher,
     )
     document = _fill_slots(frame.render(font_config=fonts), galley)
     return document.write_pdf(

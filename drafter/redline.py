@@ -105,6 +105,11 @@ SUMMARY_COLUMNS: dict[str, dict[str, str]] = {
     "removed": {"nl": "weggelaten", "fr": "supprimés"},
     "changed": {"nl": "gewijzigd", "fr": "modifiés"},
 }
+SUMMARY_WORDS: dict[str, dict[str, str]] = {
+    "heading": {"nl": "Vergelijking van twee versies", "fr": "Comparaison de deux versions"},
+    "inserted": {"nl": "ingevoegde tekst", "fr": "texte inséré"},
+    "deleted": {"nl": "geschrapte tekst", "fr": "texte supprimé"},
+}
 _SUMMARY_OF_KIND = {
     "sponsor": "sponsors",
     "section-title": "sections",

@@ -702,3 +702,51 @@ def test_libreoffice_opens_the_redline(tmp_path: Path) -> None:
     assert "overwegende dat het hard regent;" in text
     assert "overwegende dat het stormt;" in text
     assert "C. overwegende dat:" in text or "C.[B.] overwegende dat:" in text
+
+
+# --- The PDF ------------------------------------------------------------------------------------
+
+
+def test_pdf_shows_a_summary_then_the_marked_up_new_version(tmp_path: Path) -> None:
+    import pdfplumber
+
+    from drafter.pdf_writer import render_redline_pdf
+
+    data = minimal_data()
+    old = loaded(tmp_path, "old.yaml", data)
+    data["considerations"].insert(
+        1, {"id": "windy", "nl": "overwegende dat het stormt;", "fr": "considérant qu’il tonne;"}
+    )
+    data["considerations"][0]["nl"] = "overwegende dat het hard regent;"
+    data["requests"]["items"][0]["subparagraphs"].pop()
+    data["requests"]["items"][1]["nl"] = "de subparagraaf [@sub-a] van verzoek [@first-request]."
+    data["requests"]["items"][1]["fr"] = (
+        "d’exécuter le sous-paragraphe [@sub-a] de la demande [@first-request]."
+    )
+    new = loaded(tmp_path, "new.yaml", data)
+    pdf_bytes = render_redline_pdf(compare(old, new))
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        summary = " ".join((pdf.pages[0].extract_text() or "").split())
+        assert "Vergelijking van twee versies" in summary
+        assert "Comparaison de deux versions" in summary
+        assert "Overwegingen / Considérants 1 0 1" in summary
+        assert "Subparagrafen / Sous-paragraphes 0 1 0" in summary
+        assert "DOC 55 1234/001" in summary and "ZITTING" not in summary
+        assert "VOORSTEL VAN RESOLUTIE" in (pdf.pages[1].extract_text() or "")  # the cover
+        pages = pdf.pages[2:]
+        header = [w["text"] for w in pages[0].extract_words() if w["top"] < 60]
+        assert "2" in header  # the summary does not count as a page of the document
+
+        def coloured(page, colour: tuple[float, ...]) -> str:
+            chars = [
+                c
+                for c in page.chars
+                if tuple(round(v, 2) for v in c["non_stroking_color"] or ()) == colour
+            ]
+            return "".join(c["text"] for c in chars)
+
+        inserted = "".join(coloured(page, (0.04, 0.31, 0.61)) for page in pages)
+        deleted = "".join(coloured(page, (0.64, 0.09, 0.1)) for page in pages)
+    assert "hard" in inserted and "overwegendedathetstormt;" in inserted.replace(" ", "")
+    assert "B." in inserted  # the label of an inserted row is marked too
+    assert "fasseautrechose;" in deleted.replace(" ", "")  # the deleted sub-paragraph b)
