@@ -1,17 +1,27 @@
 """Benchmarks, as a table of whole-process timings (not a test: nothing is asserted).
 
-    .venv/bin/python bench/bench.py [--runs N] [--only check,pdf,docx]
+    .venv/bin/python bench/bench.py [--runs N] [--only check,pdf,docx,redline]
 
 Each row runs a drafter command in a fresh process, as a user does, and reports the median
 and the fastest of N runs. The "x10" rows use a synthetic resolution ten times the size of
 the flagship (its memorandum, considerations, requests and footnotes repeated ten times,
 with fresh ids), written by this script into a temporary folder.
+
+The "redline" rows compare the flagship with `scripted_edits` of it: `drafter redline`, and
+in the same run the two comparison engines of python-redlines (Docxodus and the Open-XML
+PowerTools WmlComparer), which compare the two DOCX files drafter built. For each: the time
+(whole process), the number of revision marks (w:ins and w:del, of text, paragraph marks and
+table rows), and whether Accept All gives what a reader sees in the new version's DOCX and
+Reject All what a reader sees in the old one's (tests/revisions.py, on every tool's output).
+python-redlines is not a dependency of drafter: `.venv/bin/pip install "python-redlines[all]"`
+to get its rows.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import importlib.util
 import re
 import shutil
 import statistics
@@ -19,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -117,10 +128,127 @@ def scripted_edits(data: dict) -> dict:
     return data
 
 
+def with_early_footnote(data: dict) -> dict:
+    """`scripted_edits`, and a footnote called in the first paragraph: every later note is
+    renumbered, in both languages (the case comparison tools find hardest)."""
+    data = scripted_edits(data)
+    first = data["memorandum"]["intro"][0]
+    first["nl"] = _reworded(first["nl"], "Xinjiang", "Xinjiang[^bench-map]")
+    first["fr"] = _reworded(first["fr"], "Xinjiang", "Xinjiang[^bench-map]")
+    note = {"nl": "Zie de kaart van het ASPI.", "fr": "Voir la carte de l’ASPI."}
+    data["footnotes"] = {"bench-map": note, **data["footnotes"]}
+    return data
+
+
 def pages(pdf: Path) -> int:
     output = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     match = re.search(r"^Pages:\s+(\d+)", output, re.M)
     return int(match.group(1)) if match else 0
+
+
+ENGINES = (
+    ("python-redlines Docxodus", "DocxodusEngine"),
+    ("python-redlines WmlComparer", "XmlPowerToolsEngine"),
+)
+# A fresh process that runs one python-redlines engine on two DOCX files: argv old new target.
+ENGINE_SCRIPT = """
+import sys, warnings
+warnings.simplefilter("ignore")
+from pathlib import Path
+from python_redlines.engines import {engine}
+old, new, target = map(Path, sys.argv[1:])
+result, _, _ = {engine}().run_redline("bench", old.read_bytes(), new.read_bytes())
+target.write_bytes(result)
+"""
+
+
+def _verdict(resolved: dict, version: bytes) -> str:
+    """Whether a resolved redline reads as a version's own DOCX (text, styles, labels, notes;
+    "same" when the formatting of every stretch of text agrees too)."""
+    from tests import revisions
+
+    wanted = revisions.parts(version)
+    if (
+        revisions.first_difference(
+            revisions.reader_view(resolved, strict=True), revisions.reader_view(wanted, strict=True)
+        )
+        is None
+    ):
+        return "same"
+    difference = revisions.first_difference(
+        revisions.reader_view(resolved, strict=False), revisions.reader_view(wanted, strict=False)
+    )
+    return "text same" if difference is None else "DIFFERS: " + difference[:60]
+
+
+REDLINE_CASES = (
+    (
+        "a consideration inserted near the top, a request deleted, five paragraphs reworded "
+        "and two footnotes changed",
+        scripted_edits,
+    ),
+    ("the same, and a footnote added in the first paragraph", with_early_footnote),
+)
+
+
+def redline_rows(folder: Path, runs: int) -> None:
+    """The redline tables: drafter and both python-redlines engines on the same edits."""
+    for number, (description, edits) in enumerate(REDLINE_CASES, start=1):
+        print(f"redline {number}: the flagship against itself with {description}")
+        case = folder / f"redline-{number}"
+        case.mkdir()
+        _redline_case(case, edits, runs)
+
+
+def _redline_case(folder: Path, edits: Callable[[dict], dict], runs: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from tests import revisions
+
+    data = yaml.safe_load(FLAGSHIP.read_text(encoding="utf-8"))
+    old, new = folder / "flagship-old.yaml", folder / "flagship-new.yaml"
+    for path, content in ((old, data), (new, edits(data))):
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
+        build = [*DRAFTER, "build", str(path), "-o", str(folder), "--format", "docx"]
+        subprocess.run(build, check=True, capture_output=True)
+    old_docx, new_docx = old.with_suffix(".docx"), new.with_suffix(".docx")
+    tools: list[tuple[str, list[str], Path]] = []
+    target = folder / "drafter-redline.docx"
+    command = [*DRAFTER, "redline", str(old), str(new), "-o", str(target)]
+    tools.append(("drafter redline", [*command, "--date", "2021-02-01T09:30"], target))
+    if importlib.util.find_spec("python_redlines") is None:
+        print(
+            "python-redlines rows skipped: it is not installed "
+            '(.venv/bin/pip install "python-redlines[all]")'
+        )
+    else:
+        for name, engine in ENGINES:
+            target = folder / f"{engine}.docx"
+            script = ENGINE_SCRIPT.format(engine=engine)
+            command = [sys.executable, "-c", script, str(old_docx), str(new_docx), str(target)]
+            tools.append((name, command, target))
+    print(f"{'tool':<30} {'median s':>9} {'best s':>8} {'marks':>6} {'ins':>5} {'del':>5}  "
+          "accept all -> new / reject all -> old")  # fmt: skip
+    for name, command, target in tools:
+        try:
+            times = timed(command, runs)
+        except subprocess.CalledProcessError:
+            print(f"{name:<30} failed")
+            continue
+        result = target.read_bytes()
+        marks = [
+            mark
+            for tree in revisions.parts(result).values()
+            for mark in revisions.revision_marks(tree)
+        ]
+        insertions = sum(1 for mark in marks if mark.tag == revisions.w("ins"))
+        # As Word resolves them: a row marked deleted goes with all it holds, a paragraph
+        # whose mark is deleted is joined to the next.
+        accepted = _verdict(revisions.accept_all(result, exact=False), new_docx.read_bytes())
+        rejected = _verdict(revisions.reject_all(result, exact=False), old_docx.read_bytes())
+        print(
+            f"{name:<30} {statistics.median(times):>9.2f} {min(times):>8.2f} {len(marks):>6} "
+            f"{insertions:>5} {len(marks) - insertions:>5}  {accepted} / {rejected}"
+        )
 
 
 def main() -> None:
@@ -177,6 +305,8 @@ def main() -> None:
             if ours and theirs:
                 ratio = theirs / ours
                 print(f"{name}: LibreOffice's DOCX->PDF takes {ratio:.1f} times drafter's DOCX")
+        if "redline" in only:
+            redline_rows(out, arguments.runs)
 
 
 if __name__ == "__main__":

@@ -507,9 +507,10 @@ class _Comparer:
     def _kept_call(self, old_call: FootnoteCall, new_call: FootnoteCall) -> list[Inline]:
         """A call that stays, to a note whose text changes are marked inside it.
 
-        A note whose number changed is another call: the old call (and note) deleted, the new
-        one inserted. Its number cannot change on its own: it is the call's custom mark, which
-        LibreOffice reads as part of the call (a tracked change inside it would be lost).
+        A note whose number changed is another call: the old call deleted, with its note
+        (whose number only is marked deleted: its text lives on in the new note), and the new
+        call inserted. The number cannot change on its own: it is the call's custom mark,
+        which LibreOffice reads as part of the call (a tracked change inside it is lost).
         """
 
         def make() -> tuple[model.Footnote, dict[str, list[Inline]], str]:
@@ -523,7 +524,14 @@ class _Comparer:
         call = self._call(new_call, self._note("both", new_call.id, make))
         if self.old_notes[old_call.id].number == call.number:
             return [call]
-        return [Deleted(self._deleted_call(old_call)), Inserted([call])]
+
+        def renumbered() -> tuple[model.Footnote, dict[str, list[Inline]], str]:
+            # The old note's text lives on in the new one: only its number is deleted.
+            source = self.old_notes[old_call.id]
+            return source, dict(source.text.inlines), DELETED
+
+        old = self._call(old_call, self._note("renumbered", old_call.id, renumbered))
+        return [Deleted([old]), Inserted([call])]
 
     # Inline text.
 

@@ -4,10 +4,13 @@ Used by tests/test_redline.py and bench/bench.py (on drafter's redlines and on t
 comparison tools alike), so it knows nothing about drafter: only WordprocessingML.
 
 - Accept All: a `w:del` goes with what it holds, a `w:ins` leaves what it holds in place; a
-  paragraph whose mark is deleted goes (it must be empty by then, or Word would join it to
-  the next one), a table row marked deleted goes (empty too), and a table left without rows.
+  paragraph whose mark is deleted is joined to the next paragraph (gone, when it is empty by
+  then), a table row marked deleted goes with its cells, and a table left without rows.
 - Reject All: the same with `w:ins` and `w:del` swapped, deleted text (`w:delText`) becoming
   text again.
+
+With `exact`, a paragraph or row whose mark goes must be empty by then: drafter never relies
+on Word joining paragraphs or dropping text that is not itself marked (`NotResolvable`).
 
 `reader_view` is what a reader of the result sees, part by part: every paragraph of the
 body in order with its style, the label Word draws for it (native numbering) and its text
@@ -34,8 +37,7 @@ def w(name: str) -> str:
 
 
 class NotResolvable(AssertionError):
-    """The markup cannot be accepted or rejected as Word would (a deleted paragraph mark on a
-    paragraph that keeps text: Word would join it to the next paragraph)."""
+    """In exact mode: a paragraph or table row whose mark goes still holds text."""
 
 
 def parts(data: bytes) -> dict[str, etree._Element]:
@@ -72,7 +74,7 @@ def _has_text(element: etree._Element) -> bool:
     return any(True for _ in element.iter(w("r")))
 
 
-def resolve(tree: etree._Element, accept: bool) -> etree._Element:
+def resolve(tree: etree._Element, accept: bool, exact: bool = True) -> etree._Element:
     """Accept (or reject) every tracked change of one part, in place."""
     keep, drop = ("ins", "del") if accept else ("del", "ins")
     marks = [
@@ -91,7 +93,7 @@ def resolve(tree: etree._Element, accept: bool) -> etree._Element:
     for row in list(tree.iter(w("tr"))):
         mark = row.find(f"w:trPr/w:{drop}", NS)
         if mark is not None:
-            if _has_text(row):
+            if exact and _has_text(row):
                 raise NotResolvable("a table row marked as removed still holds text")
             _remove(row)
         else:
@@ -100,8 +102,18 @@ def resolve(tree: etree._Element, accept: bool) -> etree._Element:
     for paragraph in list(tree.iter(w("p"))):
         mark = paragraph.find(f"w:pPr/w:rPr/w:{drop}", NS)
         if mark is not None:
+            following = paragraph.getnext()
             if _has_text(paragraph):
-                raise NotResolvable("a paragraph whose mark is removed still holds text")
+                if exact:
+                    raise NotResolvable("a paragraph whose mark is removed still holds text")
+                if following is not None and following.tag == w("p"):
+                    content = [child for child in paragraph if child.tag != w("pPr")]
+                    at = 1 if following.find("w:pPr", NS) is not None else 0
+                    for offset, child in enumerate(content):
+                        following.insert(at + offset, child)
+                else:  # the last paragraph of a cell or before a table stays
+                    mark.getparent().remove(mark)
+                    continue
             _remove(paragraph)
         else:
             for mark in paragraph.findall(f"w:pPr/w:rPr/w:{keep}", NS):
@@ -112,12 +124,12 @@ def resolve(tree: etree._Element, accept: bool) -> etree._Element:
     return tree
 
 
-def accept_all(data: bytes) -> dict[str, etree._Element]:
-    return {name: resolve(tree, True) for name, tree in parts(data).items()}
+def accept_all(data: bytes, exact: bool = True) -> dict[str, etree._Element]:
+    return {name: resolve(tree, True, exact) for name, tree in parts(data).items()}
 
 
-def reject_all(data: bytes) -> dict[str, etree._Element]:
-    return {name: resolve(tree, False) for name, tree in parts(data).items()}
+def reject_all(data: bytes, exact: bool = True) -> dict[str, etree._Element]:
+    return {name: resolve(tree, False, exact) for name, tree in parts(data).items()}
 
 
 # --- What a reader sees -----------------------------------------------------------------------
