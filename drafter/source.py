@@ -244,7 +244,9 @@ def _mark_position(path: str, mark: yaml.Mark) -> Position:
 
 
 def _shown(value: str, length: int = 60) -> str:
-    """A value as quoted in a message: a long one is cut, a line break shown as such."""
+    """A value as quoted in a message: a long one is cut, a line break shown as such, and a
+    character no terminal or JSON can carry (a lone surrogate) as its YAML escape."""
+    value = FORBIDDEN_CHARACTERS.sub(lambda match: f"\\u{ord(match.group()):04x}", value)
     value = value.replace("\n", "\\n")
     return value if len(value) <= length else value[: length - 1] + "…"
 
@@ -281,7 +283,7 @@ class _Builder:
         self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.error(node, f"the YAML tag '{tag}' is not allowed in a resolution")
+            self.error(node, f"the YAML tag '{_shown(tag)}' is not allowed in a resolution")
             return False
         return True
 
@@ -469,6 +471,14 @@ class _Builder:
         if not value.strip():
             self.error(node, f"{what} is empty")
             return None
+        forbidden = FORBIDDEN_CHARACTERS.search(value)
+        if forbidden and spec.kind == "string":
+            self.error(
+                node,
+                f"{what} contains the character U+{ord(forbidden.group()):04X}, "
+                "which a document cannot hold; remove it",
+            )
+            return None
         if spec.kind == "id" and not re.fullmatch(schema.ID_REGEX, value):
             self.error(
                 node,
@@ -510,7 +520,7 @@ def _check_header_values(resolution: model.Resolution, diagnostics: DiagnosticLi
     if not re.fullmatch(r"\d{1,4}/\d{3}", resolution.doc):
         diagnostics.error(
             resolution.position,
-            f"'doc' must be a document number like \"1780/001\", found '{resolution.doc}'",
+            f"'doc' must be a document number like \"1780/001\", found '{_shown(resolution.doc)}'",
         )
     first, second = ([*resolution.years, 0, 0])[:2]
     if second and second != first + 1:

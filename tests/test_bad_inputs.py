@@ -17,11 +17,13 @@ To run the corpus through a new command (`redline`), add its command line to COM
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,6 +38,7 @@ DIAGNOSTICS = ROOT / "tests" / "diagnostics"
 # holding the previous outputs. Builds run one format each, so each writer meets every case.
 COMMANDS: dict[str, tuple[str, ...]] = {
     "check": ("check", "{source}"),
+    "check-json": ("check", "--format", "json", "{source}"),
     **{f"build-{fmt}": ("build", "{source}", "-o", "{out}", "--format", fmt) for fmt in FORMATS},
 }
 
@@ -292,6 +295,17 @@ CASES = [
         ),
         source=DIAGNOSTICS / "invalid-date.yaml",
     ),
+    Case(
+        "control-character-in-a-name",
+        (
+            "{path}:11:13: error: 'given' contains the character U+0001, which a document "
+            "cannot hold; remove it",
+            "{path}:11:52: error: 'party' contains the character U+D800, which a document "
+            "cannot hold; remove it",
+            "{path}:51:3: error: '\\ud800' is not a valid id: use lowercase letters, digits "
+            "and hyphens",
+        ),
+    ),
     Case("long-title-and-many-sponsors", status=ACCEPTED),
     # Size and shape: the limits.
     Case(
@@ -363,6 +377,8 @@ def test_bad_input(
     assert_no_traceback(output)
     assert status == case.status, output[-2000:]
     lines = output.splitlines()
+    if command == "check-json":
+        lines = [_json_line(diagnostic) for diagnostic in json.loads(output)["diagnostics"]]
     for line in case.expected:
         assert line.format(path=source) in lines, output[-2000:]
     assert source_state(source) == before
@@ -377,6 +393,14 @@ def test_bad_input(
     if case.status != ACCEPTED and command.startswith("build-"):
         assert f"{source}: not built" in lines
     assert written == previous
+
+
+def _json_line(diagnostic: dict[str, Any]) -> str:
+    """A diagnostic of `check --format json`, as `check` prints it."""
+    where = diagnostic["path"]
+    if diagnostic["line"] is not None:
+        where += f":{diagnostic['line']}:{diagnostic['column']}"
+    return f"{where}: {diagnostic['severity']}: {diagnostic['message']}"
 
 
 def test_a_device_that_never_ends_is_read_no_further_than_the_limit(
