@@ -320,7 +320,8 @@ def _numbers_and_urls(value: str, language: str) -> tuple[Counter[int], set[str]
         urls.add(url)
     without_urls = _URL.sub(" ", plain)
     numbers = Counter(
-        int(re.sub(r"[ \u00a0\u202f.]", "", match.group()))
+        # Python converts no more than 4,300 digits; the first hundred tell numbers apart.
+        int(re.sub(r"[ \u00a0\u202f.]", "", match.group())[:100])
         for match in _NUMBER.finditer(without_urls)
     )
     return numbers, urls

@@ -79,9 +79,15 @@ def session_of(day: datetime.date) -> tuple[int, int, list[int]]:
     return legislature, first_year - election_year + 2, [first_year, first_year + 1]
 
 
+# Characters a JSON string may hold as they are, but YAML may not: C1 control characters
+# (refused in a YAML file), line separators (read as line breaks) and the byte order mark.
+_YAML_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def _quoted(text: str) -> str:
-    # JSON strings are valid double-quoted YAML scalars, whatever the text holds.
-    return json.dumps(text, ensure_ascii=False)
+    # JSON strings are double-quoted YAML scalars, once the characters above are escaped.
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_ESCAPED.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 def scaffold(
