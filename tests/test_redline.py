@@ -10,6 +10,7 @@ makes random edits to a small resolution and checks both, every time.
 from __future__ import annotations
 
 import copy
+import datetime
 import io
 import re
 import shutil
@@ -254,6 +255,38 @@ def test_sponsors_and_title_are_compared(tmp_path: Path) -> None:
     texts = [text for _, text in marked_texts(document)]
     assert "tweede " in texts
     assert any("de Laveleye" in text for text in texts)
+
+
+def test_cover_header_and_footer_changes_are_tracked(tmp_path: Path) -> None:
+    data = minimal_data()
+    old = loaded(tmp_path, "old.yaml", data)
+    data.update(doc="1234/002", filed=datetime.date(2021, 2, 3), session=4, years=[2021, 2022])
+    new = loaded(tmp_path, "new.yaml", data)
+    document = assert_accept_and_reject(old, new)  # headers and footers included
+    header_marks = [
+        mark
+        for name, tree in revisions.parts(document).items()
+        if name.startswith(("word/header", "word/footer"))
+        for mark in revisions.revision_marks(tree)
+    ]
+    assert header_marks
+    assert ("del", "001") in marked_texts(document) and ("ins", "002") in marked_texts(document)
+
+
+def test_a_list_past_z_has_typed_labels_whose_changes_are_tracked(tmp_path: Path) -> None:
+    data = minimal_data()
+    data["considerations"] += [
+        {"id": f"extra-{n}", "nl": f"overwegende punt {n};", "fr": f"considérant le point {n};"}
+        for n in range(26)
+    ]
+    old = loaded(tmp_path, "old.yaml", data)
+    data["considerations"].insert(
+        3, {"id": "inserted", "nl": "overwegende dat het waait;", "fr": "considérant qu’il vente;"}
+    )
+    new = loaded(tmp_path, "new.yaml", data)
+    document = assert_accept_and_reject(old, new)
+    # Word would letter AA, BB: these labels are text, so a label that changes is marked.
+    assert ("del", "AB. ") in marked_texts(document) and ("ins", "AC. ") in marked_texts(document)
 
 
 def test_rows_that_moved_are_deleted_and_inserted(tmp_path: Path) -> None:
@@ -600,6 +633,9 @@ def test_command_output_option_and_bad_values(cli, tmp_path: Path) -> None:
     assert "give two files" in result.stderr
     result = cli("redline", str(old), str(new), "--since", "HEAD")
     assert result.exit_code == 2
+    result = cli("redline", str(old), str(new), "--format", "pdf")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "build" / "new-redline.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_command_refuses_versions_with_errors(cli, tmp_path: Path) -> None:
