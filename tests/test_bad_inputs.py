@@ -3,8 +3,9 @@
 Each case is a file and what drafter must say about it: committed under tests/bad_inputs/
 (or tests/diagnostics/, whose golden files already pin `check`'s whole output), or generated
 here when it is large, binary or not a file at all. Every case runs through every command
-line in COMMANDS, in-process through `drafter.cli.main` (the console script's entry point,
-which turns any exception into a message), and each run must:
+line in COMMANDS (check, as text and JSON; build, in each format; redline, with the case as
+the new version and as the old one), in-process through `drafter.cli.main` (the console
+script's entry point, which turns any exception into a message), and each run must:
 
 - exit with the case's status: 0 for an accepted file, 1 for a refused one;
 - print the case's lines (`path:line:col: error: …`, or `path: error: …` without position);
@@ -12,7 +13,7 @@ which turns any exception into a message), and each run must:
 - leave the source file as it was, and the output folder as it was when the file is refused
   (previous outputs are there, byte for byte, and nothing else); an accepted file builds.
 
-To run the corpus through a new command (`redline`), add its command line to COMMANDS.
+To run the corpus through a new command, add its command line to COMMANDS.
 """
 
 from __future__ import annotations
@@ -34,12 +35,45 @@ from tests.conftest import MINIMAL, ROOT
 BAD_INPUTS = ROOT / "tests" / "bad_inputs"
 DIAGNOSTICS = ROOT / "tests" / "diagnostics"
 
-# Every command that reads a resolution; {source} is the case's file, {out} an output folder
-# holding the previous outputs. Builds run one format each, so each writer meets every case.
-COMMANDS: dict[str, tuple[str, ...]] = {
-    "check": ("check", "{source}"),
-    "check-json": ("check", "--format", "json", "{source}"),
-    **{f"build-{fmt}": ("build", "{source}", "-o", "{out}", "--format", fmt) for fmt in FORMATS},
+
+@dataclass(frozen=True)
+class Command:
+    """A command line that reads a resolution: {source} is the case's file, {out} an output
+    folder holding the previous outputs, {name} the outputs' name, {minimal} a valid file."""
+
+    args: tuple[str, ...]
+    output: str | None = None  # the file an accepted source gives, in {out}
+    accepted: str | None = None  # a line printed for an accepted source
+    refused: str | None = None  # a line printed for a refused source
+
+
+BUILT = "{source} -> {out}/{output}"
+# Every command that reads a resolution. Builds run one format each, so each writer meets
+# every case; redline reads the case as the new version and as the old one.
+COMMANDS: dict[str, Command] = {
+    "check": Command(("check", "{source}"), accepted="{source}: 0 errors, 0 warnings"),
+    "check-json": Command(("check", "--format", "json", "{source}")),
+    **{
+        f"build-{fmt}": Command(
+            ("build", "{source}", "-o", "{out}", "--format", fmt),
+            output=f"{{name}}.{fmt}",
+            accepted=BUILT,
+            refused="{source}: not built",
+        )
+        for fmt in FORMATS
+    },
+    "redline-new": Command(
+        ("redline", "{minimal}", "{source}", "-o", "{out}/{name}-redline.docx"),
+        output="{name}-redline.docx",
+        accepted="wrote {out}/{output}",
+        refused="no redline written",
+    ),
+    "redline-old-pdf": Command(
+        ("redline", "{source}", "{minimal}", "--format", "pdf", "-o", "{out}/{name}-redline.pdf"),
+        output="{name}-redline.pdf",
+        accepted="wrote {out}/{output}",
+        refused="no redline written",
+    ),
 }
 
 
@@ -370,7 +404,10 @@ def test_bad_input(
     for fmt in FORMATS:
         (out / f"{name}.{fmt}").write_bytes(f"previous {fmt}".encode())
     previous, before = folder_state(out), source_state(source)
-    args = [arg.format(source=source, out=out) for arg in COMMANDS[command]]
+    run = COMMANDS[command]
+    fields = {"source": source, "out": out, "name": name, "minimal": MINIMAL.relative_to(ROOT)}
+    fields["output"] = run.output.format(**fields) if run.output else None
+    args = [arg.format(**fields) for arg in run.args]
 
     status, output = run_drafter(capsys, *args)
 
@@ -384,14 +421,11 @@ def test_bad_input(
     assert source_state(source) == before
     assert not (ROOT / "drafter-exploited.txt").exists()  # python-object-tag.yaml's payload
     written = folder_state(out)
-    if case.status == ACCEPTED and command.startswith("build-"):
-        fmt = command.removeprefix("build-")
-        assert written.pop(f"{name}.{fmt}") != previous.pop(f"{name}.{fmt}")
-        assert f"{source} -> {out / name}.{fmt}" in lines
-    if case.status == ACCEPTED and command == "check":
-        assert f"{source}: 0 errors, 0 warnings" in lines
-    if case.status != ACCEPTED and command.startswith("build-"):
-        assert f"{source}: not built" in lines
+    said = run.accepted if case.status == ACCEPTED else run.refused
+    if said:
+        assert said.format(**fields) in lines, output[-2000:]
+    if case.status == ACCEPTED and fields["output"]:
+        assert written.pop(fields["output"]) != previous.pop(fields["output"], None)
     assert written == previous
 
 
