@@ -242,3 +242,32 @@ def test_ctrl_c_during_a_build_leaves_the_previous_pdf(tmp_path: Path) -> None:
     assert stdout == ""
     assert previous.read_bytes() == b"%PDF- the previous build"
     assert [p.name for p in out.iterdir()] == ["doc-55-1780-001.pdf"]
+
+
+@pytest.mark.parametrize("args", [("schema",), ("check", str(MINIMAL))])
+def test_a_full_stdout_is_a_plain_error(args: tuple[str, ...]) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    drafter = Path(sys.executable).parent / "drafter"
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [str(drafter), *args], cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert result.returncode == 1
+    assert result.stderr == "drafter: error: No space left on device\n"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`drafter check FILE | head -1`: the reader stops early; drafter says nothing more."""
+    source = tmp_path / "keys.yaml"  # 20,000 unknown keys: 4 MB of messages, past any pipe
+    source.write_text("".join(f"key{n}: {n}\n" for n in range(20_000)))
+    drafter = Path(sys.executable).parent / "drafter"
+    process = subprocess.Popen(
+        [str(drafter), "check", str(source)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(str(source).encode())
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert stderr == ""
