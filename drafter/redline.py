@@ -535,7 +535,9 @@ class _Comparer:
 
     # Inline text.
 
-    def _tokenize(self, inlines: list[Inline], side: str, body: bool) -> tuple[list, list]:
+    def _tokenize(
+        self, inlines: list[Inline], side: str, body: bool
+    ) -> tuple[list[Token], list[Inline | None]]:
         tokens: list[Token] = []
         sources: list[Inline | None] = []
         value = None
