@@ -218,6 +218,18 @@ def _without_sigint_ignored() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _wait_until_rendering(pid: int) -> None:
+    """Until the build has loaded WeasyPrint's Pango (it renders: the flagship takes several
+    seconds), then half a second more; on a system without /proc, a second."""
+    maps = Path(f"/proc/{pid}/maps")
+    deadline = time.monotonic() + 30
+    while maps.exists() and time.monotonic() < deadline:
+        if "libpango" in maps.read_text(errors="replace"):
+            break
+        time.sleep(0.05)
+    time.sleep(1.0 if not maps.exists() else 0.5)
+
+
 def test_ctrl_c_during_a_build_leaves_the_previous_pdf(tmp_path: Path) -> None:
     out = tmp_path / "build"
     out.mkdir()
@@ -233,7 +245,7 @@ def test_ctrl_c_during_a_build_leaves_the_previous_pdf(tmp_path: Path) -> None:
         text=True,
         preexec_fn=_without_sigint_ignored,
     )
-    time.sleep(1.0)  # the flagship takes several seconds to render
+    _wait_until_rendering(process.pid)
     assert process.poll() is None, "the build ended before it could be interrupted"
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=60)
