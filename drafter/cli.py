@@ -87,7 +87,7 @@ def build_command(
     ] = "pdf",
 ) -> None:
     """Render resolutions to PDF (and HTML, DOCX) in the Chamber's layout."""
-    from drafter.build import FORMATS, build_file
+    from drafter.build import FORMATS, build_file, output_name
 
     wanted = [fmt.strip().lower() for fmt in formats.split(",") if fmt.strip()]
     unknown = [fmt for fmt in wanted if fmt not in FORMATS]
@@ -98,6 +98,16 @@ def build_command(
         )
     if output_dir.exists() and not output_dir.is_dir():
         raise _fail(f"{output_dir} is a file, not a folder for the outputs", EXIT_USAGE)
+    # Two sources named alike (a/x.yaml, b/x.yaml) would write the same outputs in turn.
+    sources: dict[str, Path] = {}
+    for path in files:
+        other = sources.setdefault(output_name(path), path)
+        if other.resolve() != path.resolve():
+            raise _fail(
+                f"{other} and {path} would both be built to {output_dir / output_name(path)}; "
+                "build them into different folders (-o)",
+                EXIT_USAGE,
+            )
     failed = False
     with typer.progressbar(
         files, label="Building", file=sys.stderr, hidden=len(files) < 2

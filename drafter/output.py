@@ -26,7 +26,9 @@ def _permissions() -> int:
 
 def _temporary_copy(path: Path, data: bytes) -> Path:
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        # The target's name, cut so that a name near the file system's 255 bytes still fits.
+        prefix = f".{path.name[:100]}."
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     except FileNotFoundError as error:
         raise OutputError(f"the folder {path.parent} does not exist") from error
     except PermissionError as error:

@@ -283,3 +283,21 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=60) == 1
     assert stderr == ""
+
+
+def test_two_sources_named_alike_are_refused_before_anything_is_built(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`drafter build */minimal.yaml`: the second would replace the first one's outputs."""
+    first, second = tmp_path / "a" / "minimal.yaml", tmp_path / "b" / "minimal.yaml"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_bytes(MINIMAL.read_bytes())
+    previous = folder_state(out)
+    code, output = run_drafter(capsys, "build", str(first), str(second), "-o", str(out))
+    assert code == 2
+    assert output == (
+        f"drafter: error: {first} and {second} would both be built to {out}/minimal; "
+        "build them into different folders (-o)\n"
+    )
+    assert folder_state(out) == previous

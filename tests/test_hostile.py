@@ -244,6 +244,7 @@ def test_pdf_reads_only_templates_and_needs_no_network(
         ("a\nb\tc.yaml", "a-b-c"),
         ("..\\..\\windows.yaml", "windows"),
         ("doc.pdf.yaml", "doc.pdf"),
+        ("x" * 245 + ".yaml", "x" * 245),  # its temporary file's name must fit too
     ],
 )
 def test_outputs_stay_in_the_output_folder_whatever_the_source_is_called(
