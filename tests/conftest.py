@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,40 @@ def run(monkeypatch: pytest.MonkeyPatch):
         return runner.invoke(app, list(args), catch_exceptions=False)
 
     return invoke
+
+
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are not installed: "
+    "apt-get install libreoffice-writer-nogui poppler-utils",
+)
+
+
+def libreoffice_pdf(data: bytes, directory: Path, name: str = "resolution") -> Path:
+    """Open a DOCX with LibreOffice, as a user without Word would, and save it as PDF."""
+    source = directory / f"{name}.docx"
+    source.write_bytes(data)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={(directory / 'lo').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(directory),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return directory / f"{name}.pdf"
+
+
+def pdf_text(pdf: Path, *options: str) -> str:
+    """The text of a PDF as poppler's pdftotext reads it."""
+    result = subprocess.run(
+        ["pdftotext", *options, str(pdf), "-"], check=True, capture_output=True, text=True
+    )
+    return result.stdout

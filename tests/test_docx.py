@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -25,7 +24,7 @@ import drafter
 from drafter import layout, wordml
 from drafter.docx_writer import ROW_STYLES, render_docx
 from drafter.markup import plain_text
-from tests.conftest import FLAGSHIP, MINIMAL
+from tests.conftest import FLAGSHIP, MINIMAL, libreoffice_pdf, needs_libreoffice, pdf_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -478,45 +477,11 @@ def test_properties_are_in_schema_order() -> None:
 
 # --- LibreOffice ------------------------------------------------------------------------------
 
-needs_libreoffice = pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are not installed: "
-    "apt-get install libreoffice-writer-nogui poppler-utils",
-)
-
-
-def _convert(data: bytes, directory: Path) -> Path:
-    source = directory / "resolution.docx"
-    source.write_bytes(data)
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation={(directory / 'lo').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(directory),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return directory / "resolution.pdf"
-
-
-def _pdf_text(pdf: Path, *options: str) -> str:
-    result = subprocess.run(
-        ["pdftotext", *options, str(pdf), "-"], check=True, capture_output=True, text=True
-    )
-    return result.stdout
-
 
 @needs_libreoffice
 def test_libreoffice_opens_the_flagship_and_draws_drafters_labels(tmp_path: Path) -> None:
-    pdf = _convert(_built(FLAGSHIP), tmp_path)
-    pages = _pdf_text(pdf, "-layout").split("\f")
+    pdf = libreoffice_pdf(_built(FLAGSHIP), tmp_path)
+    pages = pdf_text(pdf, "-layout").split("\f")
     assert len(pages) > 20
     cover, second = pages[0], pages[1]
     assert "DOC 55 1780/001" in cover and "VOORSTEL VAN RESOLUTIE" in cover
@@ -527,7 +492,7 @@ def test_libreoffice_opens_the_flagship_and_draws_drafters_labels(tmp_path: Path
     label = re.compile(r"^\s*([A-Z]{1,2}\.|\d+\.|[a-z]{1,2}\)|\d+°)\s")
     # Each column on its own: the left and the right half of every page after the cover.
     for language, x in zip(plan.columns, (0, 297), strict=True):
-        text = _pdf_text(
+        text = pdf_text(
             pdf, "-f", "2", "-r", "72", "-x", str(x), "-y", "0", "-W", "298", "-H", "842", "-layout"
         )
         found = iter(m.group(1) for line in text.splitlines() if (m := label.match(line)))
@@ -536,7 +501,7 @@ def test_libreoffice_opens_the_flagship_and_draws_drafters_labels(tmp_path: Path
         missing = [wanted for wanted in expected if wanted not in found]
         assert not missing, (language, missing[:5])
     # Words LibreOffice hyphenated at a line end are joined again.
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", _pdf_text(pdf))
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", pdf_text(pdf))
     assert text.count("Network of Chinese Human Rights Defenders") == 2  # note 1, NL and FR
     # A two-digit call shows its mark once (LibreOffice 7.4 repeats a mark typed as one text).
     assert "Belgique85," in text and "Belgique8585" not in text
@@ -544,8 +509,8 @@ def test_libreoffice_opens_the_flagship_and_draws_drafters_labels(tmp_path: Path
 
 @needs_libreoffice
 def test_libreoffice_shows_the_minimal_resolution(tmp_path: Path) -> None:
-    pdf = _convert(_built(MINIMAL), tmp_path)
-    text = _pdf_text(pdf, "-layout")
+    pdf = libreoffice_pdf(_built(MINIMAL), tmp_path)
+    text = pdf_text(pdf, "-layout")
     for line in (
         "A. overwegende dat het regent;",
         "A. considérant qu’il pleut;",

@@ -33,7 +33,7 @@ from drafter.docx_writer import render_docx, render_redline_docx
 from drafter.markup import Deleted, Inserted
 from drafter.redline import compare
 from tests import revisions
-from tests.conftest import FLAGSHIP, MINIMAL
+from tests.conftest import FLAGSHIP, MINIMAL, libreoffice_pdf, needs_libreoffice, pdf_text
 
 DATE = "2021-02-01T09:30:00Z"
 AUTHOR = "Samuel Cogolati"
@@ -691,11 +691,6 @@ def test_since_takes_the_old_version_from_git(cli, tmp_path: Path) -> None:
 
 # --- LibreOffice --------------------------------------------------------------------------------
 
-needs_libreoffice = pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are not installed",
-)
-
 
 @needs_libreoffice
 def test_libreoffice_opens_the_redline(tmp_path: Path) -> None:
@@ -711,29 +706,8 @@ def test_libreoffice_opens_the_redline(tmp_path: Path) -> None:
     )
     data["considerations"][0]["nl"] = "overwegende dat het hard regent;"
     new = loaded(tmp_path, "new.yaml", data)
-    source = tmp_path / "redline.docx"
-    source.write_bytes(redline_docx(old, new))
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "redline.pdf"), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    pdf = libreoffice_pdf(redline_docx(old, new), tmp_path, "redline")
+    text = pdf_text(pdf, "-layout")
     # Both versions' text is shown (LibreOffice draws the deleted and inserted words).
     assert "overwegende dat het hard regent;" in text
     assert "overwegende dat het stormt;" in text
