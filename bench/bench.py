@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DRAFTER = [sys.executable, "-m", "drafter.cli"]
+DRAFTER = [sys.executable, "-m", "drafter"]
 FLAGSHIP = ROOT / "resolutions" / "doc-55-1780-001.yaml"
 
 

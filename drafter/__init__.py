@@ -11,14 +11,8 @@ The Python API, for scripts and for the command line alike:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
-from drafter.check import check
-from drafter.diagnostics import Diagnostic, DrafterError, Position
-from drafter.model import Resolution
-from drafter.resolve import resolve
-from drafter.source import load_source
+from importlib import import_module
+from typing import Any
 
 __all__ = [
     "CheckResult",
@@ -30,40 +24,21 @@ __all__ = [
     "load",
 ]
 
-
-@dataclass
-class CheckResult:
-    """What `check_file` found: the resolved document (None if it could not be read)."""
-
-    path: str
-    resolution: Resolution | None
-    diagnostics: list[Diagnostic]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "warning"]
+# Where each public name lives. They are imported when first used, so that importing the
+# package (which every `drafter` command does first) costs nothing: the console script can
+# then catch Ctrl-C from its very first line.
+_HOMES = {
+    "CheckResult": "drafter.api",
+    "check_file": "drafter.api",
+    "load": "drafter.api",
+    "Diagnostic": "drafter.diagnostics",
+    "DrafterError": "drafter.diagnostics",
+    "Position": "drafter.diagnostics",
+    "Resolution": "drafter.model",
+}
 
 
-def check_file(path: str | Path) -> CheckResult:
-    """Load, resolve and check one file; report every problem found, never raise for it."""
-    resolution, diagnostics = load_source(path)
-    if resolution is not None:
-        resolve(resolution, diagnostics)
-        check(resolution, diagnostics)
-    return CheckResult(str(path), resolution, diagnostics.sorted())
-
-
-def load(path: str | Path, *, strict: bool = False) -> Resolution:
-    """The resolved resolution at `path`, or `DrafterError` with every error found.
-
-    With `strict`, warnings count as errors too.
-    """
-    result = check_file(path)
-    blocking = result.diagnostics if strict else result.errors
-    if blocking or result.resolution is None:
-        raise DrafterError(blocking or result.diagnostics)
-    return result.resolution
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'drafter' has no attribute {name!r}")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter import check_file
+from drafter.api import check_file
 from drafter.diagnostics import Diagnostic, DrafterError
 from drafter.model import Resolution
 from drafter.output import OutputError, write_all_atomically

@@ -15,7 +15,8 @@ from typing import Annotated
 
 import typer
 
-from drafter import check_file, scaffold
+from drafter import scaffold
+from drafter.api import check_file
 from drafter.check import check, summary
 from drafter.diagnostics import Diagnostic, DiagnosticList, DrafterError, diagnostics_to_json
 from drafter.output import OutputError, create_new

@@ -37,7 +37,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from drafter import CheckResult, layout, model, vocabulary
+from drafter import layout, model, vocabulary
+from drafter.api import CheckResult
 from drafter.check import check
 from drafter.diagnostics import DiagnosticList
 from drafter.markup import (

@@ -1,0 +1,50 @@
+"""The Python API: check a resolution file, or load it resolved (see `drafter`'s docstring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.check import check
+from drafter.diagnostics import Diagnostic, DrafterError
+from drafter.model import Resolution
+from drafter.resolve import resolve
+from drafter.source import load_source
+
+
+@dataclass
+class CheckResult:
+    """What `check_file` found: the resolved document (None if it could not be read)."""
+
+    path: str
+    resolution: Resolution | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+
+def check_file(path: str | Path) -> CheckResult:
+    """Load, resolve and check one file; report every problem found, never raise for it."""
+    resolution, diagnostics = load_source(path)
+    if resolution is not None:
+        resolve(resolution, diagnostics)
+        check(resolution, diagnostics)
+    return CheckResult(str(path), resolution, diagnostics.sorted())
+
+
+def load(path: str | Path, *, strict: bool = False) -> Resolution:
+    """The resolved resolution at `path`, or `DrafterError` with every error found.
+
+    With `strict`, warnings count as errors too.
+    """
+    result = check_file(path)
+    blocking = result.diagnostics if strict else result.errors
+    if blocking or result.resolution is None:
+        raise DrafterError(blocking or result.diagnostics)
+    return result.resolution
