@@ -10,7 +10,10 @@ source gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import mimetypes
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib import request
@@ -179,7 +182,35 @@ def _render(
     geometry: Geometry,
     summary: dict[str, object] | None = None,
 ) -> bytes:
-    fetcher = fetcher or AssetFetcher()
+    with _without_cyclic_collection():
+        return _render_pages(resolution, plan, fetcher or AssetFetcher(), geometry, summary)
+
+
+@contextlib.contextmanager
+def _without_cyclic_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while WeasyPrint works.
+
+    Layout allocates millions of small objects, and the collector, which wakes every few
+    hundred allocations to look for cycles, cost 10 to 20 % of a build while finding little:
+    the boxes live until the PDF is written. Memory is still freed by reference counting;
+    the collector runs again afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _render_pages(
+    resolution: model.Resolution,
+    plan: layout.Plan,
+    fetcher: AssetFetcher,
+    geometry: Geometry,
+    summary: dict[str, object] | None,
+) -> bytes:
     fonts = FontConfiguration()
     galley = measure(galley_html(resolution, plan, geometry), fetcher, fonts)
     pages = paginate(plan, galley.cells, galley.notes, geometry)
