@@ -28,8 +28,12 @@ def check(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:
     _check_ids(structure, diagnostics)
     _check_footnotes(resolution, diagnostics)
     for owner, text in resolution.all_texts():
-        _check_references(structure, owner, text, diagnostics)
-        _check_parity(text, diagnostics)
+        # The text a reader sees, markup calls blanked out (offsets kept), and the
+        # references typed as plain text in it; both checks below read them.
+        masked = {language: _masked(text.language(language).value) for language in LANGUAGE_NAMES}
+        typed = {language: literal.find(masked[language], language) for language in masked}
+        _check_references(structure, owner, text, typed, diagnostics)
+        _check_parity(masked, typed, text, diagnostics)
 
 
 @dataclass
@@ -166,7 +170,11 @@ def _masked(value: str) -> str:
 
 
 def _check_references(
-    structure: _Structure, owner: object, text: model.Text, diagnostics: DiagnosticList
+    structure: _Structure,
+    owner: object,
+    text: model.Text,
+    typed: dict[str, list[literal.LiteralReference]],
+    diagnostics: DiagnosticList,
 ) -> None:
     targets_by_language: dict[str, list[str]] = {}
     for language in model.LANGUAGES:
@@ -189,7 +197,7 @@ def _check_references(
                     f"'{reference.id}'{_did_you_mean(reference.id, list(structure.targets))}",
                 )
         context = structure.context.get(id(owner))
-        for found in literal.find(_masked(source.value), language):
+        for found in typed[language]:
             targets += _check_literal(structure, context, source, found, diagnostics)
         targets_by_language[language] = targets
     dutch, french = targets_by_language["nl"], targets_by_language["fr"]
@@ -306,10 +314,11 @@ _URL = re.compile(r"https?://[^\s\]]+")
 _NUMBER = re.compile(r"(?<![\w/])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\d])|\d+")
 
 
-def _numbers_and_urls(value: str, language: str) -> tuple[Counter[int], set[str]]:
-    plain = _masked(value)
+def _numbers_and_urls(
+    plain: str, typed: list[literal.LiteralReference]
+) -> tuple[Counter[int], set[str]]:
     # Labels in references typed as text ("verzoek 4") are compared as references.
-    for found in literal.find(plain, language):
+    for found in typed:
         plain = plain[: found.start] + " " * (found.end - found.start) + plain[found.end :]
     urls = set()
     for match in _URL.finditer(plain):
@@ -331,15 +340,20 @@ def _is_year(number: int) -> bool:
     return 1800 <= number <= 2100
 
 
-def _check_parity(text: model.Text, diagnostics: DiagnosticList) -> None:
+def _check_parity(
+    masked: dict[str, str],
+    typed: dict[str, list[literal.LiteralReference]],
+    text: model.Text,
+    diagnostics: DiagnosticList,
+) -> None:
     """Warn when the two languages of a paragraph disagree on numbers, years or URLs.
 
     A number written in words in one language ("veertien miljoen" / "14 millions") is not
     a disagreement; a number that stands in each language where the other has a different
     one ("80 000" / "8 000"), or a year or URL found in one language only, is.
     """
-    dutch_numbers, dutch_urls = _numbers_and_urls(text.nl.value, "nl")
-    french_numbers, french_urls = _numbers_and_urls(text.fr.value, "fr")
+    dutch_numbers, dutch_urls = _numbers_and_urls(masked["nl"], typed["nl"])
+    french_numbers, french_urls = _numbers_and_urls(masked["fr"], typed["fr"])
     only_dutch = dutch_numbers - french_numbers
     only_french = french_numbers - dutch_numbers
     years = sorted({n for n in only_dutch | only_french if _is_year(n)})
