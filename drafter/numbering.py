@@ -22,14 +22,6 @@ def letters(number: int) -> str:
     return result
 
 
-def letters_to_number(text: str) -> int:
-    """'a' → 1, 'aa' → 27: the inverse of `letters`, case-insensitive."""
-    number = 0
-    for character in text.lower():
-        number = number * 26 + ord(character) - ord("a") + 1
-    return number
-
-
 @dataclass(frozen=True)
 class Style:
     name: str
