@@ -193,7 +193,6 @@ class Slot:
     writer fills it with the measured lines named by `key` ("cell:ROW:LANGUAGE:FIRST:END"
     or "note:NUMBER:LANGUAGE:FIRST:END")."""
 
-    kind: str
     language: str
     key: str
     top: float
@@ -222,13 +221,11 @@ def paged_html(
     for page in pages:
         slots: list[Slot] = []
         for piece in page.slices:
-            kind = _row_class(plan.rows[piece.row])
             for language, part in piece.parts.items():
                 if part.end > part.first:
                     block = cells[(piece.row, language)]
                     slots.append(
                         Slot(
-                            kind,
                             language,
                             f"cell:{piece.row}:{language}:{part.first}:{part.end}",
                             part.top,
@@ -245,7 +242,6 @@ def paged_html(
                 block = notes[(note_part.number, language)]
                 slots.append(
                     Slot(
-                        "note",
                         language,
                         f"note:{note_part.number}:{language}:{part.first}:{part.end}",
                         note_top + part.top,
