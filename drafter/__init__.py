@@ -14,6 +14,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+# The one place the version is written: pyproject.toml reads it from here when building.
+__version__ = "0.1.0"
+
 __all__ = [
     "CheckResult",
     "Diagnostic",

@@ -39,6 +39,26 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from drafter import __version__
+
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Draft, check and render resolutions of the Belgian Chamber of Representatives."""
+
+
 def _fail(message: str, status: int = EXIT_ERRORS) -> typer.Exit:
     typer.echo(f"drafter: error: {message}", err=True)
     return typer.Exit(status)
@@ -121,10 +141,9 @@ def build_command(
                 lines = [d.format() for d in error.diagnostics]
                 typer.echo("\n".join([*lines, f"{path}: not built"]), err=True)
                 continue
-            except (OutputError, OSError) as error:
+            except Exception as error:
                 failed = True
-                reason = error.strerror if isinstance(error, OSError) else str(error)
-                typer.echo(f"{path}: error: {reason}; not built", err=True)
+                typer.echo(f"{path}: error: {failure_reason(error)}; not built", err=True)
                 continue
             if result.warnings:
                 typer.echo(
@@ -210,8 +229,7 @@ def redline_command(
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, data)
     except (OutputError, OSError) as error:
-        reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise _fail(f"{target}: {reason}") from None
+        raise _fail(f"{target}: {failure_reason(error)}") from None
     counts = [
         f"{name} +{count.added} -{count.removed} ~{count.changed}"
         for name, count in redline.summary.items()
@@ -323,16 +341,29 @@ def main() -> None:
         if exit.code == EXIT_INTERRUPTED:
             _interrupted()
         raise
-    except OSError as error:  # the system's fault, not drafter's: stdout on a full disk
-        typer.echo(f"drafter: error: {error.strerror or error}", err=True)
+    except Exception as error:
+        typer.echo(f"drafter: error: {failure_reason(error)}", err=True)
         sys.exit(EXIT_ERRORS)
-    except Exception as error:  # a bug in drafter, not in the user's file
-        typer.echo(
-            f"drafter: internal error ({type(error).__name__}: {error}); "
-            "please report it with the file that caused it",
-            err=True,
-        )
-        sys.exit(EXIT_ERRORS)
+
+
+def failure_reason(error: Exception) -> str:
+    """A plain sentence for what went wrong outside the user's document: the system (a full
+    disk, a missing folder), drafter's installation (a template file gone), or a bug."""
+    from drafter import __version__
+    from drafter.html_writer import TemplateUnavailable
+
+    if isinstance(error, OutputError | TemplateUnavailable):
+        return str(error)
+    if isinstance(error, OSError) and error.strerror:
+        # Not drafter's fault: a full disk, a closed pipe, a folder that went away.
+        about = f" ({error.filename})" if error.filename else ""
+        return f"{error.strerror}{about}"
+    message = str(error) or "no message"
+    return (
+        f"drafter {__version__} failed with {type(error).__name__}: {message}. This is a bug "
+        "in drafter, not in your document: please report it to drafter's maintainers with "
+        "this message, the output of `drafter --version` and the file you were working on"
+    )
 
 
 if __name__ == "__main__":

@@ -62,7 +62,7 @@ from docx.styles.styles import Styles
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from drafter import layout, model, numbering, wordml
+from drafter import __version__, layout, model, numbering, wordml
 from drafter.markup import Bold, Deleted, FootnoteCall, Inline, Inserted, Italic, Reference, Str
 from drafter.redline import DELETED, INSERTED, Redline
 
@@ -75,7 +75,7 @@ TEXT_WIDTH = PAGE_WIDTH.twips - 2 * SIDE_MARGIN.twips
 HALF_GAP = Mm(4).twips
 COLUMN_WIDTH = TEXT_WIDTH // 2 + HALF_GAP  # a cell, margins included
 FONT = "Arial"  # LibreOffice shows Liberation Sans, the PDF's font, which has its metrics
-APPLICATION = "drafter"
+APPLICATION = f"drafter {__version__}"
 
 # The same pattern as the HTML writer's: a URL ends before closing punctuation.
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)”’]")

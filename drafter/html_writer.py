@@ -17,14 +17,46 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import Environment, FunctionLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
-from drafter import layout, model
+from drafter import __version__, layout, model
 from drafter.markup import Bold, Deleted, FootnoteCall, Inline, Inserted, Italic, Reference, Str
 from drafter.paginate import A4, Block, Geometry, Page
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+def _templates_folder() -> Path:
+    """The templates and fonts: inside the package once installed (the wheel carries the
+    repository's `templates/` as `drafter/templates/`, see pyproject.toml), and beside the
+    package in a source checkout or an editable install."""
+    package = Path(__file__).resolve().parent
+    installed = package / "templates"
+    return installed if installed.is_dir() else package.parent / "templates"
+
+
+TEMPLATES = _templates_folder()
+
+
+class TemplateUnavailable(Exception):
+    """One of drafter's own template files (a template, the stylesheet, a font) is missing or
+    unreadable: the installation is damaged, not the user's document."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        super().__init__(
+            f"drafter's template file {path} {problem}; drafter's installation is incomplete: "
+            "reinstall drafter (or, in a source checkout, restore the file with git)"
+        )
+
+
+def read_template_file(path: Path) -> bytes:
+    """The bytes of one of drafter's template files, or `TemplateUnavailable`."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TemplateUnavailable(path, "is missing") from None
+    except OSError as error:
+        raise TemplateUnavailable(path, f"cannot be read ({error.strerror or error})") from None
 
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)”’]")
 
@@ -102,10 +134,21 @@ def _row_class(row: layout.Row) -> str:
     return f"{row.kind} {row.change}" if row.change else row.kind
 
 
+def _template_source(name: str) -> str:
+    path = TEMPLATES / name
+    try:
+        return read_template_file(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise TemplateUnavailable(path, "is not valid UTF-8") from None
+
+
 @cache
 def _template(name: str) -> Template:
+    # The loader raises TemplateUnavailable itself, for included templates too, so a missing
+    # file is named as such instead of surfacing as Jinja's TemplateNotFound (an OSError
+    # without an error text).
     environment = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FunctionLoader(_template_source),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -127,10 +170,8 @@ def _css_string(text: str) -> Markup:
 
 
 def _inline_stylesheet() -> Markup:
-    css = (TEMPLATES / "resolution.css").read_text(encoding="utf-8")
-    fonts = (TEMPLATES / "fonts").as_uri()
     # The stylesheet is the project's own file, not user text: it is trusted as it is.
-    return Markup(css.replace("url(fonts/", f"url({fonts}/"))
+    return Markup(_template_source("resolution.css"))
 
 
 def _common(plan: layout.Plan, resolution: model.Resolution, geometry: Geometry) -> dict:
@@ -139,6 +180,7 @@ def _common(plan: layout.Plan, resolution: model.Resolution, geometry: Geometry)
         "cover": plan.cover,
         "columns": plan.columns,
         "created": resolution.filed.isoformat(),
+        "generator": f"drafter {__version__}",
         "geometry": geometry,
         "title_html": {lang: inline_html(plan.cover.title[lang]) for lang in plan.columns},
     }
@@ -147,8 +189,8 @@ def _common(plan: layout.Plan, resolution: model.Resolution, geometry: Geometry)
 def render_html(resolution: model.Resolution, *, standalone: bool = False) -> str:
     """The preview: rows as a grid, footnotes at the end.
 
-    With `standalone`, the stylesheet is inlined and its fonts point at `templates/`, so the
-    file can be opened from anywhere in a browser.
+    With `standalone`, the stylesheet is inlined and the shipped fonts are left out (see
+    templates/fonts.css), so the file opens the same from anywhere in a browser.
     """
     plan = layout.plan(resolution)
     rows = [

@@ -18,14 +18,22 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib import request
 
+import pydyf
 import weasyprint
 from weasyprint.document import Page
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from drafter import layout, model, redline
-from drafter.html_writer import TEMPLATES, galley_html, inline_html, paged_html
+from drafter import __version__, layout, model, redline
+from drafter.html_writer import (
+    TEMPLATES,
+    TemplateUnavailable,
+    galley_html,
+    inline_html,
+    paged_html,
+    read_template_file,
+)
 from drafter.paginate import A4, Block, Geometry, Line, paginate
 
 
@@ -33,22 +41,35 @@ class AssetFetcher(URLFetcher):
     """Serves the files of `templates/` (file: URLs inside it) and refuses everything else.
 
     `requests` lists every URL asked for, refused ones included, for tests and audits.
+    WeasyPrint only logs an asset it could not fetch and lays out without it (in a fallback
+    font, with no stylesheet), which would give a wrong PDF; `unavailable` keeps the first
+    template file that could not be served, for `raise_if_unavailable` to report.
     """
 
     def __init__(self, templates: Path = TEMPLATES) -> None:
         super().__init__(allowed_protocols=["file"], fail_on_errors=False)
         self.templates = templates.resolve()
         self.requests: list[str] = []
+        self.unavailable: TemplateUnavailable | None = None
+
+    def raise_if_unavailable(self) -> None:
+        if self.unavailable is not None:
+            raise self.unavailable
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         self.requests.append(url)
         if not url.startswith("file:"):
             raise ValueError(f"drafter fetches only its own template assets, not {url}")
         path = Path(request.url2pathname(url.split("?")[0].removeprefix("file:"))).resolve()
-        if not path.is_relative_to(self.templates) or not path.is_file():
+        if not path.is_relative_to(self.templates):
             raise ValueError(f"drafter fetches only its own template assets, not {url}")
+        try:
+            data = read_template_file(path)
+        except TemplateUnavailable as error:
+            self.unavailable = self.unavailable or error
+            raise
         mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime_type})
+        return URLFetcherResponse(url, data, {"Content-Type": mime_type})
 
 
 def _html(source: str, fetcher: AssetFetcher) -> weasyprint.HTML:
@@ -110,6 +131,7 @@ class Galley:
 def measure(html: str, fetcher: AssetFetcher, fonts: FontConfiguration) -> Galley:
     """Lay out the galley once; the lines of every cell and every footnote."""
     document = _html(html, fetcher).render(font_config=fonts)
+    fetcher.raise_if_unavailable()
     galley = Galley({}, {}, {})
     for key, box in _boxes_with(document, "data-block"):
         kind, number, language = key.split(":")
@@ -218,8 +240,28 @@ def _render_pages(
         paged_html(resolution, plan, pages, galley.cells, galley.notes, geometry, summary),
         fetcher,
     )
-    document = _fill_slots(frame.render(font_config=fonts), galley)
+    frame_document = frame.render(font_config=fonts)
+    fetcher.raise_if_unavailable()
+    document = _fill_slots(frame_document, galley)
     return document.write_pdf(
         pdf_variant="pdf/a-2u",
         pdf_identifier=f"DOC {resolution.legislature} {resolution.doc}".encode(),
+        finisher=_name_the_producer,
     )
+
+
+PRODUCER = f"drafter {__version__} (WeasyPrint {weasyprint.__version__})"
+
+
+def _name_the_producer(document: weasyprint.Document, pdf: pydyf.PDF) -> None:
+    """Name drafter as the PDF's producer, beside WeasyPrint, so a filed PDF says which
+    release made it. PDF/A wants the same name in the information dictionary and in the XMP
+    metadata, which WeasyPrint has already written; both are changed before the PDF is."""
+    weasyprint_name = f"WeasyPrint {weasyprint.__version__}".encode()
+    pdf.info["Producer"] = pydyf.String(PRODUCER)
+    metadata_reference = pdf.catalog["Metadata"]
+    for pdf_object in pdf.objects:
+        if isinstance(pdf_object, pydyf.Stream) and pdf_object.reference == metadata_reference:
+            pdf_object.stream = [
+                chunk.replace(weasyprint_name, PRODUCER.encode()) for chunk in pdf_object.stream
+            ]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter import build
+from drafter import __version__, build
 from drafter.build import FORMATS
 from tests.conftest import FLAGSHIP, MINIMAL, ROOT
 from tests.test_bad_inputs import assert_no_traceback, folder_state, run_drafter, source_state
@@ -132,7 +132,11 @@ def test_a_crashing_writer_changes_no_output(
         capsys, "build", str(MINIMAL), "-o", str(out), "--format", "html,docx"
     )
     assert code == 1
-    assert "drafter: internal error (RuntimeError: the writer fell over)" in output
+    # The last resort names what failed and says how to report it.
+    assert f"{MINIMAL}: error: drafter {__version__} failed with RuntimeError: " in output
+    assert "the writer fell over. This is a bug in drafter" in output
+    assert "please report it" in output and "`drafter --version`" in output
+    assert "not built" in output
     assert "Traceback" not in output
     assert folder_state(out) == previous
 
