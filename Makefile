@@ -1,23 +1,33 @@
 # Two entry points for a fresh machine (see README.md):
-#   make example   set up, then check and build the flagship resolution into build/
-#   make test      set up, then run the linter and the tests
+#   make example       set up, then check and build the flagship resolution into build/
+#   make test          set up, then run the linter and the tests
+# and for maintainers:
+#   make test-newest   the tests with the newest releases pyproject.toml admits, unlocked
+#   make lock          refresh requirements.lock to those newest releases
 VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
+# Every Python package, at the version the tests ran with, with its hashes; made by `make lock`.
+LOCK := requirements.lock
+UV_VERSION := 0.13.9
 
 # Debian packages: WeasyPrint's libraries (PDF), and for the tests LibreOffice (to open our
 # DOCX files as a user would, with Dutch and French hyphenation) and poppler (pdftoppm,
 # to look at pages).
 RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_PACKAGES := libreoffice-writer-nogui hyphen-nl hyphen-fr poppler-utils
+TEST_PACKAGES := libreoffice-writer-nogui python3-uno hyphen-nl hyphen-fr poppler-utils
 
-.PHONY: example test lint setup system-runtime system-test
+.PHONY: example test test-newest lint lock setup system-runtime system-test
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# A new environment whenever the lock changes, so it holds exactly what the lock says. The lock
+# has setuptools too: drafter itself is then built with no unpinned download.
+$(VENV)/.installed: $(LOCK) pyproject.toml
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # Installs what is missing, when it can (as root, with apt-get); says what to install if not.
@@ -46,3 +56,23 @@ test: system-test setup
 
 lint: setup
 	$(BIN)/ruff check drafter tests bench
+
+# Drift check: the newest releases the ranges in pyproject.toml admit, without the lock, as
+# someone installing drafter as a library gets them. A release that breaks drafter fails here
+# while the lock still keeps `make test` and fresh installs working.
+test-newest: system-test
+	rm -rf $(VENV)-newest
+	$(PYTHON) -m venv $(VENV)-newest
+	$(VENV)-newest/bin/pip install --quiet --disable-pip-version-check --upgrade -e '.[test]'
+	$(VENV)-newest/bin/pip list --format=freeze --disable-pip-version-check \
+		| grep -iE '^(jinja2|python-docx|weasyprint|pyyaml|typer|pydyf)=='
+	$(VENV)-newest/bin/python -m pytest -q -p no:cacheprovider
+
+# Refreshes the lock to the newest releases pyproject.toml admits (with hashes for every
+# platform), with uv; then run `make test` and commit requirements.lock.
+lock:
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)-lock/bin/uv pip compile pyproject.toml --extra test --group build --universal \
+		--python-version 3.11 --generate-hashes --no-emit-package drafter --upgrade \
+		--custom-compile-command "make lock" --quiet --output-file $(LOCK)
