@@ -60,32 +60,19 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installation:
             )
         else:
             shutil.copy2(ROOT / name, source / name)
-    wheels = work / "wheels"
-    # This environment's setuptools is the locked one: no unpinned download to build.
-    _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--wheel-dir",
-            wheels,
-            source,
-        ],
-        cwd=work,
-    )
-    [wheel] = wheels.glob("drafter-*.whl")
     environment = work / "venv"
+    python = environment / "bin" / "python"
     _run([sys.executable, "-m", "venv", environment], cwd=work)
-    pip = [environment / "bin" / "python", "-m", "pip", "install", "--quiet"]
+    pip = [python, "-m", "pip", "install", "--quiet"]
     _run([*pip, "--require-hashes", "--requirement", ROOT / "requirements.lock"], cwd=work)
+    # Built with the locked setuptools, just installed: no unpinned download, and the same
+    # wheel whatever environment runs the tests.
+    wheels = work / "wheels"
+    build = [python, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
+    _run([*build, "--wheel-dir", wheels, source], cwd=work)
+    [wheel] = wheels.glob("drafter-*.whl")
     _run([*pip, "--no-deps", wheel], cwd=work)
-    located = _run(
-        [environment / "bin" / "python", "-c", "import drafter; print(drafter.__file__)"], cwd=work
-    )
+    located = _run([python, "-c", "import drafter; print(drafter.__file__)"], cwd=work)
     package = Path(located.stdout.strip()).parent
     assert package.is_relative_to(environment), "the installed drafter must not be the checkout"
     return Installation(environment / "bin" / "drafter", package / "templates")
