@@ -16,7 +16,7 @@ import yaml
 import drafter
 from drafter.codes import ACKNOWLEDGEABLE, CODES
 from drafter.diagnostics import DiagnosticList
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, FLAGSHIP, ROOT
 
 ACKNOWLEDGED = "tests/fixtures/acknowledged-difference.yaml"
 UNACKNOWLEDGED = "tests/diagnostics/numbers-differ-between-languages.yaml"
@@ -81,6 +81,13 @@ def test_build_without_strict_builds_and_counts_the_warning(run, tmp_path: Path)
     result = run("build", "--format", "html", "-o", str(tmp_path), UNACKNOWLEDGED)
     assert result.exit_code == 0
     assert "1 warning (drafter check" in result.stderr
+
+
+def test_build_strict_builds_the_flagship_and_prints_no_warning(run, tmp_path: Path) -> None:
+    result = run("build", "--strict", "--format", "html", "-o", str(tmp_path), str(FLAGSHIP))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert (tmp_path / "doc-55-1780-001.html").exists()
 
 
 def test_acknowledgments_survive_a_tool_that_rewrites_the_yaml(run, tmp_path: Path) -> None:
