@@ -75,9 +75,9 @@ class Diagnostic:
         """The acknowledgment's reason, indented under `format()`'s line ('' if none)."""
         if self.acknowledgment is None:
             return ""
-        return (
-            f"    reason (line {self.acknowledgment.position.line}): {self.acknowledgment.reason}"
-        )
+        # A reason written as a YAML block (`|`) keeps its line breaks; one line reads better.
+        reason = " ".join(self.acknowledgment.reason.split())
+        return f"    reason (line {self.acknowledgment.position.line}): {reason}"
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -163,3 +163,21 @@ def test_readme_explains_every_code_as_codes_py_does() -> None:
         for code in CODES.values()
     ]
     assert rows == expected, "README's table of codes differs from drafter/codes.py"
+
+
+def test_a_reason_written_on_several_lines_is_shown_on_one(run, tmp_path: Path) -> None:
+    text = (ROOT / ACKNOWLEDGED).read_text()
+    one_line = (
+        "        reason: The filed document has 80 000 and 2019 in Dutch, 8 000 and 2018 in "
+        "French.\n"
+    )
+    assert one_line in text
+    path = tmp_path / "block-reason.yaml"
+    path.write_text(
+        text.replace(
+            one_line,
+            "        reason: |\n          The filed document has\n          these numbers.\n",
+        )
+    )
+    lines = run("check", "--show-acknowledged", str(path)).stdout.splitlines()
+    assert lines[1] == "    reason (line 27): The filed document has these numbers."
