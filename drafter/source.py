@@ -376,7 +376,14 @@ class _Builder:
         values: dict[str, Any] = {}
         suggested: set[str] = set()
         for key, (key_node, value_node) in entries.items():
-            if key not in known:
+            if key not in known and key == "acknowledge":
+                self.error(
+                    "unknown-key",
+                    key_node,
+                    f"'acknowledge' cannot stand in {spec.name}: put it under the paragraph, "
+                    "item or footnote the warning is about (nothing acknowledges a whole file)",
+                )
+            elif key not in known:
                 suggestion = _suggest(key, known)
                 suggested.update(k for k in known if f"'{k}'?" in suggestion)
                 self.error(
