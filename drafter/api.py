@@ -26,7 +26,18 @@ class CheckResult:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "warning"]
+        """The warnings that no acknowledgment in the source accepts."""
+        return [d for d in self.diagnostics if d.severity == "warning" and not d.acknowledged]
+
+    @property
+    def acknowledged(self) -> list[Diagnostic]:
+        """The warnings the source acknowledges, each with its reason."""
+        return [d for d in self.diagnostics if d.acknowledged]
+
+    @property
+    def blocking_strict(self) -> list[Diagnostic]:
+        """What `--strict` refuses the file for: errors and unacknowledged warnings."""
+        return [d for d in self.diagnostics if d.blocks_strict]
 
 
 def check_file(path: str | Path) -> CheckResult:
@@ -41,10 +52,10 @@ def check_file(path: str | Path) -> CheckResult:
 def load(path: str | Path, *, strict: bool = False) -> Resolution:
     """The resolved resolution at `path`, or `DrafterError` with every error found.
 
-    With `strict`, warnings count as errors too.
+    With `strict`, warnings count as errors too, unless the source acknowledges them.
     """
     result = check_file(path)
-    blocking = result.diagnostics if strict else result.errors
+    blocking = result.blocking_strict if strict else result.errors
     if blocking or result.resolution is None:
         raise DrafterError(blocking or result.diagnostics)
     return result.resolution

@@ -1,6 +1,7 @@
 """Build: a resolution file in, its outputs (PDF, HTML, DOCX) written into a folder.
 
-A file with errors is not built: its diagnostics come back in a `DrafterError`. Every output
+A file with errors is not built: its diagnostics come back in a `DrafterError`; with
+`strict` (a build for filing), neither is a file with warnings it does not acknowledge. Every output
 is rendered in memory first and then written atomically, so a failed or interrupted build
 leaves the previous outputs as they were and never a half-written file. The renderers are
 imported only when their format is asked for, so `check` never pays for WeasyPrint.
@@ -68,12 +69,19 @@ def build_file(
     output_dir: Path,
     formats: list[str],
     renderers: dict[str, Callable[[Resolution], bytes]] = RENDERERS,
+    *,
+    strict: bool = False,
 ) -> BuildResult:
-    """Check `source`, render every format, then write them all into `output_dir`."""
+    """Check `source`, render every format, then write them all into `output_dir`.
+
+    Raises `DrafterError` with what blocks the build: errors, and with `strict` the
+    warnings the source does not acknowledge too.
+    """
     source = Path(source)
     result = check_file(source)
-    if result.errors or result.resolution is None:
-        raise DrafterError(result.errors or result.diagnostics)
+    blocking = result.blocking_strict if strict else result.errors
+    if blocking or result.resolution is None:
+        raise DrafterError(blocking or result.diagnostics)
     rendered = {fmt: renderers[fmt](result.resolution) for fmt in formats}
     try:
         output_dir.mkdir(parents=True, exist_ok=True)

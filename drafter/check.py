@@ -4,7 +4,8 @@ The loader has already reported what is wrong with the shape of the file (keys, 
 missing languages) and the resolver what is wrong with the markup. This stage reports what
 only the whole document can tell: duplicate ids, footnotes that do not match between the
 languages, cross-references to nothing, references typed as plain text, and numbers, years
-or URLs that differ between the Dutch and the French text of one paragraph.
+or URLs that differ between the Dutch and the French text of one paragraph. Last, the
+acknowledgments in the source mark the warnings they accept (`acknowledgments.py`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafter import literal, model, vocabulary
+from drafter import acknowledgments, literal, model, parity, vocabulary
 from drafter.diagnostics import DiagnosticList, Position
 from drafter.resolve import calls, parts_by_id, references
 from drafter.source import locate
@@ -34,6 +35,7 @@ def check(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:
         typed = {language: literal.find(masked[language], language) for language in masked}
         _check_references(structure, owner, text, typed, diagnostics)
         _check_parity(masked, typed, text, diagnostics)
+    acknowledgments.apply(resolution, diagnostics)
 
 
 @dataclass
@@ -85,6 +87,7 @@ def _check_ids(structure: _Structure, diagnostics: DiagnosticList) -> None:
         if part.id in seen:
             first = seen[part.id]
             diagnostics.error(
+                "duplicate-id",
                 part.position,
                 f"the id '{part.id}' is already used by {structure.describe(first)} "
                 f"on line {first.position.line}; ids must be unique",
@@ -103,6 +106,7 @@ def _check_footnotes(resolution: model.Resolution, diagnostics: DiagnosticList) 
             for call in language_calls:
                 if call.id not in footnotes:
                     diagnostics.error(
+                        "undefined-footnote",
                         locate(source, call.offset, len(call.id) + 3),
                         f"the footnote '{call.id}' is called but not defined under "
                         f"'footnotes'{_did_you_mean(call.id, footnotes)}",
@@ -114,6 +118,7 @@ def _check_footnotes(resolution: model.Resolution, diagnostics: DiagnosticList) 
             for call in by_language[language]:
                 if call.id not in theirs:
                     diagnostics.error(
+                        "footnote-in-one-language",
                         locate(text.language(language), call.offset, len(call.id) + 3),
                         f"the footnote '{call.id}' is called in the "
                         f"{LANGUAGE_NAMES[language]} text but not in the "
@@ -122,6 +127,7 @@ def _check_footnotes(resolution: model.Resolution, diagnostics: DiagnosticList) 
             for identifier, count in Counter(mine).items():
                 if count > 1:
                     diagnostics.error(
+                        "footnote-called-twice",
                         text.language(language).position,
                         f"the footnote '{identifier}' is called {count} times in this "
                         f"{LANGUAGE_NAMES[language]} text; a footnote is called once",
@@ -129,6 +135,7 @@ def _check_footnotes(resolution: model.Resolution, diagnostics: DiagnosticList) 
         shared = [identifier for identifier in dutch if identifier in french]
         if shared != [identifier for identifier in french if identifier in dutch]:
             diagnostics.error(
+                "footnote-order",
                 text.nl.position,
                 "the footnotes are called in a different order in Dutch "
                 f"({', '.join(dutch)}) and in French ({', '.join(french)}); "
@@ -138,6 +145,7 @@ def _check_footnotes(resolution: model.Resolution, diagnostics: DiagnosticList) 
             position = locate(text.nl, call.offset, len(call.id) + 3)
             if call.id in called_from and called_from[call.id] != text.nl.position:
                 diagnostics.error(
+                    "footnote-called-twice",
                     position,
                     f"the footnote '{call.id}' is already called on line "
                     f"{called_from[call.id].line}; a footnote is called from one place only "
@@ -148,14 +156,17 @@ def _check_footnotes(resolution: model.Resolution, diagnostics: DiagnosticList) 
         for language in model.LANGUAGES:
             for call in calls(footnote.text, language):
                 diagnostics.error(
+                    "footnote-in-footnote",
                     locate(footnote.text.language(language), call.offset, len(call.id) + 3),
                     "a footnote cannot call another footnote",
                 )
         if footnote.number == 0:
             diagnostics.warning(
+                "unused-footnote",
                 footnote.position,
                 f"the footnote '{footnote.id}' is defined but never called; "
                 "it will not appear in the document",
+                subject=footnote.text.position,
             )
 
 
@@ -187,22 +198,25 @@ def _check_references(
                 targets.append(structure.describe(target))
             elif reference.id in structure.resolution.footnotes:
                 diagnostics.error(
+                    "reference-to-footnote",
                     position,
                     f"'{reference.id}' is a footnote; call it with [^{reference.id}]",
                 )
             else:
                 diagnostics.error(
+                    "unknown-reference",
                     position,
                     f"the reference [@{reference.id}] points at nothing: no part has the id "
                     f"'{reference.id}'{_did_you_mean(reference.id, list(structure.targets))}",
                 )
         context = structure.context.get(id(owner))
         for found in typed[language]:
-            targets += _check_literal(structure, context, source, found, diagnostics)
+            targets += _check_literal(structure, context, text, language, found, diagnostics)
         targets_by_language[language] = targets
     dutch, french = targets_by_language["nl"], targets_by_language["fr"]
     if sorted(set(dutch)) != sorted(set(french)):
         diagnostics.error(
+            "references-differ",
             text.nl.position,
             "the Dutch and French texts of this paragraph refer to different parts: "
             f"the Dutch to {_listing(dutch)}, the French to {_listing(french)}",
@@ -217,12 +231,14 @@ def _listing(descriptions: list[str]) -> str:
 def _check_literal(
     structure: _Structure,
     context: Part | None,
-    source: model.LanguageText,
+    text: model.Text,
+    language: str,
     found: literal.LiteralReference,
     diagnostics: DiagnosticList,
 ) -> list[str]:
-    """Report one literal reference; return descriptions of what it points at."""
-    position = locate(source, found.start, found.end - found.start)
+    """Report one literal reference of `text` in `language`; return descriptions of what it
+    points at."""
+    position = locate(text.language(language), found.start, found.end - found.start)
     quoted = f"'{found.text}'"
     kind_name = vocabulary.KIND_NAMES[found.kind]
     container: Part | None = None
@@ -232,6 +248,7 @@ def _check_literal(
             if container is None:
                 parent_name = vocabulary.KIND_NAMES[found.parent_kind]
                 diagnostics.error(
+                    "literal-reference-to-nothing",
                     position,
                     f"{quoted} refers to {parent_name} {found.parent.text}, "
                     f"which does not exist{_existing(structure, None, found.parent_kind)}",
@@ -241,9 +258,11 @@ def _check_literal(
             container = context
             if container is None:
                 diagnostics.warning(
+                    "literal-reference",
                     position,
                     f"{quoted} does not say which part its {kind_name} belongs to; "
                     "write it as a cross-reference [@id]",
+                    subject=text.position,
                 )
                 return [f"{kind_name} {label.text}" for label in found.labels]
     parts: list[Part] = []
@@ -261,6 +280,7 @@ def _check_literal(
     where = f" of {structure.describe(container)}" if container is not None else ""
     if missing:
         diagnostics.error(
+            "literal-reference-to-nothing",
             position,
             f"{quoted} refers to {kind_name} {' and '.join(missing)}{where}, which does not "
             f"exist{_existing(structure, container, found.kind)}",
@@ -269,9 +289,11 @@ def _check_literal(
             f"{kind_name} {label}{where} (missing)" for label in missing
         ]
     diagnostics.warning(
+        "literal-reference",
         position,
         f"{quoted} is a reference typed as plain text; write "
         f"'{_suggestion(structure, container, found)}' so that it follows renumbering",
+        subject=text.position,
     )
     return [structure.describe(part) for part in parts]
 
@@ -310,75 +332,46 @@ def _suggestion(
     return text
 
 
-_URL = re.compile(r"https?://[^\s\]]+")
-_NUMBER = re.compile(r"(?<![\w/])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\d])|\d+")
-
-
-def _numbers_and_urls(
-    plain: str, typed: list[literal.LiteralReference]
-) -> tuple[Counter[int], set[str]]:
-    # Labels in references typed as text ("verzoek 4") are compared as references.
-    for found in typed:
-        plain = plain[: found.start] + " " * (found.end - found.start) + plain[found.end :]
-    urls = set()
-    for match in _URL.finditer(plain):
-        url = match.group().rstrip('.,;:)”’"').split("#")[0]
-        host = _host(url)
-        if host in vocabulary.BILINGUAL_HOSTS:
-            url = url.replace(host, vocabulary.BILINGUAL_HOSTS[host], 1)
-        urls.add(url)
-    without_urls = _URL.sub(" ", plain)
-    numbers = Counter(
-        # Python converts no more than 4,300 digits; the first hundred tell numbers apart.
-        int(re.sub(r"[ \u00a0\u202f.]", "", match.group())[:100])
-        for match in _NUMBER.finditer(without_urls)
-    )
-    return numbers, urls
-
-
-def _is_year(number: int) -> bool:
-    return 1800 <= number <= 2100
-
-
 def _check_parity(
     masked: dict[str, str],
     typed: dict[str, list[literal.LiteralReference]],
     text: model.Text,
     diagnostics: DiagnosticList,
 ) -> None:
-    """Warn when the two languages of a paragraph disagree on numbers, years or URLs.
+    """Warn when the two languages of a paragraph disagree on numbers, dates or URLs.
 
     A number written in words in one language ("veertien miljoen" / "14 millions") is not
-    a disagreement; a number that stands in each language where the other has a different
-    one ("80 000" / "8 000"), or a year or URL found in one language only, is.
+    a disagreement, nor a date written differently (`parity.py` reads them alike); a number
+    that stands in each language where the other has a different one ("80 000" / "8 000"),
+    or a year or URL found in one language only, is.
     """
-    dutch_numbers, dutch_urls = _numbers_and_urls(masked["nl"], typed["nl"])
-    french_numbers, french_urls = _numbers_and_urls(masked["fr"], typed["fr"])
-    only_dutch = dutch_numbers - french_numbers
-    only_french = french_numbers - dutch_numbers
-    years = sorted({n for n in only_dutch | only_french if _is_year(n)})
+    dutch = parity.read(masked["nl"], typed["nl"])
+    french = parity.read(masked["fr"], typed["fr"])
+    only_dutch = parity.unmatched_numbers(dutch, french)
+    only_french = parity.unmatched_numbers(french, dutch)
+    years = [number for number in only_dutch | only_french if parity.is_year(number)]
     if (only_dutch and only_french) or years:
         diagnostics.warning(
+            "parity-numbers",
             text.nl.position,
             "the Dutch and French texts of this paragraph have different numbers: "
             f"{_numbers(only_dutch)} in Dutch only, {_numbers(only_french)} in French only",
+            subject=text.position,
         )
-    unmatched = {"nl": dutch_urls - french_urls, "fr": french_urls - dutch_urls}
+    unmatched = {"nl": dutch.urls - french.urls, "fr": french.urls - dutch.urls}
     for language, other in (("nl", "fr"), ("fr", "nl")):
         # A URL on the same site as an unmatched URL of the other language is taken for its
         # translation (…/EN/… and …/FR/…), not for a disagreement.
-        other_hosts = {_host(url) for url in unmatched[other]}
+        other_hosts = {parity.host(url) for url in unmatched[other]}
         for url in sorted(unmatched[language]):
-            if _host(url) not in other_hosts:
+            if parity.host(url) not in other_hosts:
                 diagnostics.warning(
+                    "parity-url",
                     text.language(language).position,
                     f"the URL {url} is in the {LANGUAGE_NAMES[language]} text of this "
                     "paragraph only",
+                    subject=text.position,
                 )
-
-
-def _host(url: str) -> str:
-    return url.split("/")[2] if url.count("/") >= 2 else url
 
 
 def _numbers(numbers: Counter[int]) -> str:

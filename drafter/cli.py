@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from drafter import scaffold
-from drafter.api import check_file
+from drafter.api import CheckResult, check_file
 from drafter.check import check, summary
 from drafter.diagnostics import Diagnostic, DiagnosticList, DrafterError, diagnostics_to_json
 from drafter.output import OutputError, create_new
@@ -67,7 +67,14 @@ def _fail(message: str, status: int = EXIT_ERRORS) -> typer.Exit:
 @app.command("check")
 def check_command(
     files: Annotated[list[Path], typer.Argument(help="Resolution files (YAML).")],
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(help="Fail on warnings too, unless the source acknowledges them (filing)."),
+    ] = False,
+    show_acknowledged: Annotated[
+        bool,
+        typer.Option(help="Also list the warnings the source acknowledges, with their reasons."),
+    ] = False,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="text for people, json for tools.")
     ] = OutputFormat.text,
@@ -75,22 +82,39 @@ def check_command(
     """Check resolutions and report every problem found, with its file:line:column."""
     all_diagnostics: list[Diagnostic] = []
     totals: dict[str, int] = {}
+    counts = {"errors": 0, "warnings": 0, "acknowledged": 0}
     lines: list[str] = []
+    failed = False
     for path in files:
         result = check_file(path)
         all_diagnostics += result.diagnostics
-        lines += [diagnostic.format() for diagnostic in result.diagnostics]
+        for diagnostic in result.diagnostics:
+            if diagnostic.acknowledged and not show_acknowledged:
+                continue
+            lines.append(diagnostic.format())
+            if diagnostic.acknowledged:
+                lines.append(diagnostic.format_reason())
         if result.resolution is not None:
             for key, value in summary(result.resolution).items():
                 totals[key] = totals.get(key, 0) + value
-        errors, warnings = len(result.errors), len(result.warnings)
-        lines.append(f"{path}: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+        counts["errors"] += len(result.errors)
+        counts["warnings"] += len(result.warnings)
+        counts["acknowledged"] += len(result.acknowledged)
+        lines.append(f"{path}: {_summary_line(result)}")
+        failed = failed or bool(result.blocking_strict if strict else result.errors)
     if output_format is OutputFormat.json:
-        typer.echo(diagnostics_to_json(all_diagnostics, totals))
+        typer.echo(diagnostics_to_json(all_diagnostics, {**totals, **counts}))
     else:
         typer.echo("\n".join(lines))
-    failing = [d for d in all_diagnostics if strict or d.severity == "error"]
-    raise typer.Exit(EXIT_ERRORS if failing else EXIT_OK)
+    raise typer.Exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+def _summary_line(result: CheckResult) -> str:
+    """'2 errors, 1 warning', and ', 17 acknowledged' when the source acknowledges any."""
+    line = f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}"
+    if result.acknowledged:
+        line += f", {len(result.acknowledged)} acknowledged"
+    return line
 
 
 def _count(number: int, word: str) -> str:
@@ -106,6 +130,12 @@ def build_command(
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated: pdf, html, docx.")
     ] = "pdf",
+    strict: Annotated[
+        bool,
+        typer.Option(
+            help="For filing: refuse a file with warnings too, unless the source acknowledges them."
+        ),
+    ] = False,
 ) -> None:
     """Render resolutions to PDF (and HTML, DOCX) in the Chamber's layout."""
     from drafter.build import FORMATS, build_file, output_name
@@ -135,10 +165,15 @@ def build_command(
     ) as progress:
         for path in progress:
             try:
-                result = build_file(path, output_dir, list(dict.fromkeys(wanted)))
+                result = build_file(path, output_dir, list(dict.fromkeys(wanted)), strict=strict)
             except DrafterError as error:
                 failed = True
                 lines = [d.format() for d in error.diagnostics]
+                if any(d.severity == "warning" for d in error.diagnostics):
+                    lines.append(
+                        f"{path}: --strict builds only a file whose every warning is fixed "
+                        "or acknowledged in the source (acknowledge: with a code and a reason)"
+                    )
                 typer.echo("\n".join([*lines, f"{path}: not built"]), err=True)
                 continue
             except Exception as error:

@@ -70,6 +70,7 @@ class MarkupProblem:
     offset: int
     length: int
     message: str
+    code: str = "unbalanced-markup"  # a diagnostic code of codes.py
 
 
 @dataclass
@@ -119,6 +120,7 @@ def parse(text: str) -> tuple[list[Inline], list[MarkupProblem]]:
                         end + 1 - position,
                         f"'{text[position : end + 1]}' is not a valid {what}: an id is made "
                         "of lowercase letters, digits and hyphens",
+                        code="invalid-call",
                     )
                 )
                 buffer.append(text[position : end + 1])

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from drafter.diagnostics import Position
+from drafter.diagnostics import Acknowledgment, Position
 from drafter.markup import Inline
 
 LANGUAGES: tuple[str, str] = ("nl", "fr")
@@ -49,6 +49,8 @@ class Numbered:
     text: Text
     position: Position
     id: str | None = None
+    # Warnings about this part's own text that the author accepts (`acknowledge:`).
+    acknowledge: list[Acknowledgment] = field(default_factory=list)
     # Filled by the resolver: "A.", "1.", "a)", "1°" as printed before the text, and the
     # form a cross-reference prints ("A", "1", "a)", "1°").
     label: str = ""
@@ -96,6 +98,7 @@ class Paragraph:
     text: Text
     position: Position
     items: list[Item] = field(default_factory=list)
+    acknowledge: list[Acknowledgment] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +111,8 @@ class Section:
     paragraphs: list[Paragraph] = field(default_factory=list)
     label: str = ""
     reference_label: str = ""
+    # Warnings about the section's title that the author accepts (`acknowledge:`).
+    acknowledge: list[Acknowledgment] = field(default_factory=list)
     kind = "section"
 
 
@@ -153,6 +158,8 @@ class Footnote:
     # whether the note is "inserted" or "deleted" as a whole.
     key: int = 0
     change: str = ""
+    # Warnings about the footnote's text that the author accepts (`acknowledge:`).
+    acknowledge: list[Acknowledgment] = field(default_factory=list)
 
 
 @dataclass
@@ -232,3 +239,8 @@ def _paragraph_texts(paragraph: Paragraph) -> Iterator[tuple[object, Text]]:
     yield paragraph, paragraph.text
     for item in paragraph.items:
         yield item, item.text
+
+
+# The parts that may carry `acknowledge:`; each one covers the warnings about its own text
+# (a section: its title), not those of the parts it contains.
+AcknowledgingPart = Numbered | Paragraph | Section | Footnote

@@ -54,7 +54,9 @@ def _parse_texts(resolution: model.Resolution, diagnostics: DiagnosticList) -> N
             inlines, problems = markup.parse(source.value)
             text.inlines[language] = inlines
             for problem in problems:
-                diagnostics.error(locate(source, problem.offset, problem.length), problem.message)
+                diagnostics.error(
+                    problem.code, locate(source, problem.offset, problem.length), problem.message
+                )
 
 
 def calls(text: model.Text, language: str) -> list[markup.FootnoteCall]:

@@ -114,6 +114,11 @@ def scaffold(
 # Never type numbers or letters (A., 1., a), 1°): drafter computes them.
 # Inline markup: [^id] calls a footnote, [@id] prints the label of the part with that id,
 # *italic*, **bold**, and a backslash for a literal character (\\*).
+# A warning that is right (the filed document itself differs between the languages) is
+# accepted under its paragraph or footnote, with the code `check` prints and a reason:
+#   acknowledge:
+#     - code: parity-numbers
+#       reason: the filed document has 2021 in Dutch and 2020 in French
 
 doc: {_quoted(doc)}  # the number the Chamber gives the document: "1780/001"
 legislature: {legislature}

@@ -11,19 +11,22 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter import model
+from drafter import codes, model
 
 ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 @dataclass(frozen=True)
 class Scalar:
-    """A single value: `string`, `integer`, `date`, `id` or one of `choices`."""
+    """A single value: `string`, `integer`, `date`, `id`, one of `choices`, or `code` (a
+    diagnostic code that can be acknowledged). `hint` says what to write when the value
+    is missing or empty."""
 
     kind: str
     description: str = ""
     choices: tuple[str, ...] = ()
     minimum: int | None = None
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,10 +83,35 @@ Spec = Scalar | TextSpec | ListOf | MapOf | Record
 ID = Scalar("id", "Lowercase letters, digits and hyphens; unique in the file.")
 TEXT = TextSpec()
 
+ACKNOWLEDGMENT = Record(
+    "an acknowledgment",
+    model.Acknowledgment,
+    {
+        "code": Field(
+            Scalar("code"),
+            description="The code of the warning, as `check` prints it: warning[parity-url].",
+        ),
+        "reason": Field(
+            Scalar(
+                "string",
+                hint="say why the warning is right to keep, e.g. what the filed document has",
+            ),
+            description="Why the warning is accepted: what the filed document has.",
+        ),
+    },
+    description="A warning about this part that is known and meant, and why.",
+)
+ACKNOWLEDGE = Field(
+    ListOf(ACKNOWLEDGMENT),
+    required=False,
+    description="Warnings about this part's own text that are accepted on purpose, each "
+    "with its reason; `check --strict` and `build --strict` then let them pass.",
+)
+
 ITEM = Record(
     "an item",
     model.Item,
-    {"id": Field(ID, required=False)},
+    {"id": Field(ID, required=False), "acknowledge": ACKNOWLEDGE},
     has_text=True,
     description="An enumeration element, numbered 1°, 2°, … (1., 2., … in the memorandum).",
 )
@@ -92,7 +120,10 @@ ITEMS = Field(ListOf(ITEM), required=False, description="An enumeration: 1°, 2�
 PARAGRAPH = Record(
     "a paragraph",
     model.Paragraph,
-    {"items": Field(ListOf(ITEM), required=False, description="A list numbered 1., 2., …")},
+    {
+        "items": Field(ListOf(ITEM), required=False, description="A list numbered 1., 2., …"),
+        "acknowledge": ACKNOWLEDGE,
+    },
     has_text=True,
     description="A paragraph of the memorandum.",
 )
@@ -104,6 +135,7 @@ SECTION = Record(
         "id": Field(ID),
         "title": Field(TEXT),
         "paragraphs": Field(ListOf(PARAGRAPH), required=False),
+        "acknowledge": ACKNOWLEDGE,
     },
     description="A numbered section of the memorandum: 1., 2., …",
 )
@@ -121,7 +153,7 @@ MEMORANDUM = Record(
 SUBPARAGRAPH = Record(
     "a sub-paragraph",
     model.Subparagraph,
-    {"id": Field(ID), "items": ITEMS},
+    {"id": Field(ID), "items": ITEMS, "acknowledge": ACKNOWLEDGE},
     has_text=True,
     description="A sub-paragraph of a request, lettered a), b), …",
 )
@@ -129,7 +161,7 @@ SUBPARAGRAPH = Record(
 CONSIDERATION = Record(
     "a consideration",
     model.Consideration,
-    {"id": Field(ID), "items": ITEMS},
+    {"id": Field(ID), "items": ITEMS, "acknowledge": ACKNOWLEDGE},
     has_text=True,
     description="A consideration, lettered A., B., …",
 )
@@ -141,6 +173,7 @@ REQUEST = Record(
         "id": Field(ID),
         "subparagraphs": Field(ListOf(SUBPARAGRAPH), required=False),
         "items": ITEMS,
+        "acknowledge": ACKNOWLEDGE,
     },
     has_text=True,
     description="A request, numbered 1., 2., …",
@@ -172,7 +205,7 @@ SPONSOR = Record(
 FOOTNOTE = Record(
     "a footnote",
     model.Footnote,
-    {},
+    {"acknowledge": ACKNOWLEDGE},
     has_text=True,
     description="A footnote, called with [^id] in both languages of one paragraph.",
 )
@@ -303,6 +336,14 @@ def _scalar_schema(spec: Scalar) -> dict[str, Any]:
         return {"type": "string", "pattern": ID_REGEX}
     if spec.kind == "choice":
         return {"enum": list(spec.choices)}
+    if spec.kind == "code":
+        # One entry per code, so that editors offer each with what it means.
+        return {
+            "oneOf": [
+                {"const": name, "description": codes.CODES[name].meaning}
+                for name in codes.ACKNOWLEDGEABLE
+            ]
+        }
     return {"type": "string", "minLength": 1}
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from drafter import model, schema
+from drafter import codes, model, schema
 from drafter.diagnostics import DiagnosticList, Position
 
 # Tags that the safe composer gives to plain YAML; anything else was written by hand.
@@ -61,16 +61,19 @@ def read_text(path: Path, diagnostics: DiagnosticList) -> str | None:
             # without reading the rest.
             data = stream.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
-        diagnostics.error(None, "this is a directory, not a resolution file")
+        diagnostics.error("unreadable-file", None, "this is a directory, not a resolution file")
         return None
     except FileNotFoundError:
-        diagnostics.error(None, "no such file")
+        diagnostics.error("unreadable-file", None, "no such file")
         return None
     except OSError as error:
-        diagnostics.error(None, f"cannot read the file: {error.strerror or error}")
+        diagnostics.error(
+            "unreadable-file", None, f"cannot read the file: {error.strerror or error}"
+        )
         return None
     if len(data) > MAX_FILE_BYTES:
         diagnostics.error(
+            "too-large",
             None,
             f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, the most a resolution "
             "may be (a 200-page one takes about 2 MB); is it the right file?",
@@ -82,6 +85,7 @@ def read_text(path: Path, diagnostics: DiagnosticList) -> str | None:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         diagnostics.error(
+            "unreadable-file",
             Position(diagnostics.path, line, column),
             f"the file is not valid UTF-8 (byte {error.start}); save it as UTF-8",
         )
@@ -110,7 +114,7 @@ def load_text(text: str, path: str, diagnostics: DiagnosticList) -> model.Resolu
     if scan.anchor is not None and not builder.refused_alias:
         # An anchor the builder never met twice: under an unknown key, in a list of the wrong
         # type (an "alias bomb" such as billion-laughs.yaml), or never used.
-        diagnostics.error(scan.anchor, _NO_ALIASES)
+        diagnostics.error("yaml-alias", scan.anchor, _NO_ALIASES)
     if isinstance(resolution, model.Resolution):
         _check_header_values(resolution, diagnostics)
         return resolution
@@ -189,7 +193,9 @@ def _scan_with(
                     "list entries); a 200-page resolution holds about 12,000"
                 )
             if problem:
-                diagnostics.error(_mark_position(diagnostics.path, event.start_mark), problem)
+                diagnostics.error(
+                    "too-large", _mark_position(diagnostics.path, event.start_mark), problem
+                )
                 return None
     finally:
         loader.dispose()
@@ -209,12 +215,13 @@ def _compose(text: str, diagnostics: DiagnosticList, scan: _Scan) -> yaml.Node |
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             position = _mark_position(diagnostics.path, mark) if mark else None
-            diagnostics.error(position, _yaml_problem(error))
+            diagnostics.error("yaml-syntax", position, _yaml_problem(error))
             return None
         except yaml.reader.ReaderError as error:
             line = text.count("\n", 0, error.position) + 1
             column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
             diagnostics.error(
+                "forbidden-character",
                 Position(diagnostics.path, line, column),
                 f"the character U+{error.character:04X} is not allowed in a YAML file",
             )
@@ -223,13 +230,14 @@ def _compose(text: str, diagnostics: DiagnosticList, scan: _Scan) -> yaml.Node |
             # Only under a recursion limit far below Python's default: the scan has
             # already refused anything nested deeper than MAX_DEPTH.
             diagnostics.error(
+                "too-large",
                 scan.deepest,
                 "the file is nested too deeply here to be a resolution "
                 "(check the indentation and the brackets)",
             )
             return None
     if node is None:
-        diagnostics.error(Position(diagnostics.path, 1, 1), "the file is empty")
+        diagnostics.error("empty-file", Position(diagnostics.path, 1, 1), "the file is empty")
     return node
 
 
@@ -299,19 +307,21 @@ class _Builder:
     def position(self, node: yaml.Node) -> Position:
         return _mark_position(self.path, node.start_mark)
 
-    def error(self, node: yaml.Node, message: str) -> None:
-        self.diagnostics.error(self.position(node), message)
+    def error(self, code: str, node: yaml.Node, message: str) -> None:
+        self.diagnostics.error(code, self.position(node), message)
 
     def admit(self, node: yaml.Node) -> bool:
         """Refuse aliases (which could multiply a small file into a huge one) and tags."""
         if id(node) in self.seen:
-            self.error(node, _NO_ALIASES)
+            self.error("yaml-alias", node, _NO_ALIASES)
             self.refused_alias = True
             return False
         self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.error(node, f"the YAML tag '{_shown(tag)}' is not allowed in a resolution")
+            self.error(
+                "yaml-tag", node, f"the YAML tag '{_shown(tag)}' is not allowed in a resolution"
+            )
             return False
         return True
 
@@ -334,7 +344,7 @@ class _Builder:
         found = _NODE_KIND[type(node)]
         if isinstance(node, yaml.ScalarNode) and node.value == "":
             found = "nothing"
-        self.error(node, f"{what} must be {_NODE_KIND[kind]}, found {found}")
+        self.error("wrong-type", node, f"{what} must be {_NODE_KIND[kind]}, found {found}")
         return False
 
     def mapping_entries(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -344,13 +354,15 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode) or not self.admit(key_node):
                 if isinstance(key_node, yaml.ScalarNode):
                     continue
-                self.error(key_node, "a key must be a plain word")
+                self.error("wrong-type", key_node, "a key must be a plain word")
                 continue
             key = key_node.value
             if key in entries:
                 first = self.position(entries[key][0])
                 self.error(
-                    key_node, f"duplicate key '{_shown(key)}' (first given on line {first.line})"
+                    "duplicate-key",
+                    key_node,
+                    f"duplicate key '{_shown(key)}' (first given on line {first.line})",
                 )
                 continue
             entries[key] = (key_node, value_node)
@@ -364,10 +376,21 @@ class _Builder:
         values: dict[str, Any] = {}
         suggested: set[str] = set()
         for key, (key_node, value_node) in entries.items():
-            if key not in known:
+            if key not in known and key == "acknowledge":
+                self.error(
+                    "unknown-key",
+                    key_node,
+                    f"'acknowledge' cannot stand in {spec.name}: put it under the paragraph, "
+                    "item or footnote the warning is about (nothing acknowledges a whole file)",
+                )
+            elif key not in known:
                 suggestion = _suggest(key, known)
                 suggested.update(k for k in known if f"'{k}'?" in suggestion)
-                self.error(key_node, f"unknown key '{_shown(key)}' in {spec.name}{suggestion}")
+                self.error(
+                    "unknown-key",
+                    key_node,
+                    f"unknown key '{_shown(key)}' in {spec.name}{suggestion}",
+                )
             elif key in spec.fields:
                 value = self.build(value_node, spec.fields[key].spec, f"'{key}'")
                 if value is not None:
@@ -378,7 +401,8 @@ class _Builder:
             if field.required and name not in entries and name not in suggested
         ]
         for name in missing:
-            self.error(node, f"{spec.name} is missing the key '{name}'")
+            hint = _hint(spec.fields[name].spec)
+            self.error("missing-key", node, f"{spec.name} is missing the key '{name}'{hint}")
         if spec.has_text:
             limit = MAX_FOOTNOTE_CHARACTERS if spec is schema.FOOTNOTE else MAX_TEXT_CHARACTERS
             values["text"] = self.text_entries(node, entries, spec.name, limit)
@@ -397,7 +421,11 @@ class _Builder:
         for key, (key_node, _) in entries.items():
             if key not in model.LANGUAGES:
                 suggestion = _suggest(key, list(model.LANGUAGES))
-                self.error(key_node, f"unknown key '{_shown(key)}' in the text {what}{suggestion}")
+                self.error(
+                    "unknown-key",
+                    key_node,
+                    f"unknown key '{_shown(key)}' in the text {what}{suggestion}",
+                )
         return self.text_entries(node, entries, f"the text {what}")
 
     def text_entries(
@@ -410,7 +438,7 @@ class _Builder:
         languages: dict[str, model.LanguageText] = {}
         for language, name in (("nl", "Dutch"), ("fr", "French")):
             if language not in entries:
-                self.error(node, f"{what} has no {name} text ('{language}')")
+                self.error("missing-language", node, f"{what} has no {name} text ('{language}')")
                 languages[language] = model.LanguageText("", self.position(node))
                 continue
             value_node = entries[language][1]
@@ -426,10 +454,11 @@ class _Builder:
         # The raw scalar is used, so `nl: 2021` or `fr: yes` stay the text the author wrote.
         value = node.value
         if not value.strip():
-            self.error(node, f"the {name} text of {what} is empty")
+            self.error("empty-value", node, f"the {name} text of {what} is empty")
         if len(value) > limit:
             kind = "a footnote" if limit == MAX_FOOTNOTE_CHARACTERS else "a text"
             self.error(
+                "too-large",
                 node,
                 f"the {name} text of {what} has {len(value):,} characters; {kind} may have "
                 f"{limit:,} at most (split it into several)",
@@ -439,6 +468,7 @@ class _Builder:
         forbidden = FORBIDDEN_CHARACTERS.search(value)
         if forbidden:
             self.error(
+                "forbidden-character",
                 node,
                 f"the {name} text of {what} contains the character "
                 f"U+{ord(forbidden.group()):04X}, which a document cannot hold; remove it",
@@ -453,9 +483,15 @@ class _Builder:
         items = [self.build(item, spec.item, what) for item in node.value]
         count = len(node.value)
         if spec.exact_items is not None and count != spec.exact_items:
-            self.error(node, f"{what} must list exactly {spec.exact_items} values, found {count}")
+            self.error(
+                "wrong-type",
+                node,
+                f"{what} must list exactly {spec.exact_items} values, found {count}",
+            )
         elif count < spec.min_items:
-            self.error(node, f"{what} must list at least {spec.min_items}, found none")
+            self.error(
+                "wrong-type", node, f"{what} must list at least {spec.min_items}, found none"
+            )
         return [item for item in items if item is not None]
 
     def map_of(self, node: yaml.Node, spec: schema.MapOf, what: str) -> dict[str, Any] | None:
@@ -465,6 +501,7 @@ class _Builder:
         for key, (key_node, value_node) in self.mapping_entries(node).items():
             if not re.fullmatch(schema.ID_REGEX, key):
                 self.error(
+                    "invalid-id",
                     key_node,
                     f"'{_shown(key)}' is not a valid id: use lowercase letters, digits and hyphens",
                 )
@@ -482,26 +519,35 @@ class _Builder:
         tag = node.tag.rsplit(":", 1)[-1]
         if spec.kind == "integer":
             if tag != "int":
-                self.error(node, f"{what} must be a whole number, found '{_shown(value)}'")
+                self.error(
+                    "wrong-type", node, f"{what} must be a whole number, found '{_shown(value)}'"
+                )
                 return None
             try:
                 number = int(value.replace("_", ""), 0)
             except ValueError:
                 # YAML 1.1 reads "017" (octal), "1:30" (base 60) and "0x_" as integers too.
-                self.error(node, f"{what} must be a whole number, found '{_shown(value)}'")
+                self.error(
+                    "wrong-type", node, f"{what} must be a whole number, found '{_shown(value)}'"
+                )
                 return None
             if spec.minimum is not None and number < spec.minimum:
-                self.error(node, f"{what} must be at least {spec.minimum}, found {number}")
+                self.error(
+                    "invalid-value", node, f"{what} must be at least {spec.minimum}, found {number}"
+                )
                 return None
             return number
         if spec.kind == "date":
             return self.date(node, what)
         if not value.strip():
-            self.error(node, f"{what} is empty")
+            self.error("empty-value", node, f"{what} is empty{_hint(spec)}")
             return None
+        if spec.kind == "code":
+            return self.acknowledgeable_code(node, value)
         forbidden = FORBIDDEN_CHARACTERS.search(value)
         if forbidden and spec.kind == "string":
             self.error(
+                "forbidden-character",
                 node,
                 f"{what} contains the character U+{ord(forbidden.group()):04X}, "
                 "which a document cannot hold; remove it",
@@ -509,28 +555,56 @@ class _Builder:
             return None
         if spec.kind == "id" and not re.fullmatch(schema.ID_REGEX, value):
             self.error(
+                "invalid-id",
                 node,
                 f"'{_shown(value)}' is not a valid id: use lowercase letters, digits and hyphens",
             )
             return None
         if spec.kind == "choice" and value not in spec.choices:
             choices = " or ".join(f"'{choice}'" for choice in spec.choices)
-            self.error(node, f"{what} must be {choices}, found '{_shown(value)}'")
+            self.error("invalid-value", node, f"{what} must be {choices}, found '{_shown(value)}'")
             return None
         return value
+
+    def acknowledgeable_code(self, node: yaml.ScalarNode, value: str) -> str | None:
+        """The code of an acknowledgment, if it names a warning that can be acknowledged."""
+        if value in codes.ACKNOWLEDGEABLE:
+            return value
+        known = codes.CODES.get(value)
+        if known is None:
+            close = difflib.get_close_matches(value, codes.ACKNOWLEDGEABLE, n=1, cutoff=0.5)
+            advice = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"the codes that can be acknowledged are {', '.join(codes.ACKNOWLEDGEABLE)}"
+            )
+            message = f"unknown code '{_shown(value)}'; {advice}"
+        elif known.severity == "error":
+            message = f"'{value}' is an error, and an error cannot be acknowledged: fix it"
+        else:
+            message = f"'{value}' cannot be acknowledged: remove the acknowledgment it is about"
+        self.error("invalid-acknowledgment", node, message)
+        return None
 
     def date(self, node: yaml.ScalarNode, what: str) -> datetime.date | None:
         value = node.value.strip()
         if not _ISO_DATE.fullmatch(value):
             self.error(
-                node, f"{what} must be a date written as YYYY-MM-DD, found '{_shown(value)}'"
+                "invalid-date",
+                node,
+                f"{what} must be a date written as YYYY-MM-DD, found '{_shown(value)}'",
             )
             return None
         try:
             return datetime.date.fromisoformat(value)
         except ValueError as error:
-            self.error(node, f"{value} is not a valid date for {what} ({error})")
+            self.error("invalid-date", node, f"{value} is not a valid date for {what} ({error})")
             return None
+
+
+def _hint(spec: schema.Spec) -> str:
+    """'; say why …': what to write in a value the schema gives a hint for, or ''."""
+    return f"; {spec.hint}" if isinstance(spec, schema.Scalar) and spec.hint else ""
 
 
 def _required_arguments(cls: type) -> list[str]:
@@ -547,17 +621,21 @@ def _required_arguments(cls: type) -> list[str]:
 def _check_header_values(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:
     if not re.fullmatch(r"\d{1,4}/\d{3}", resolution.doc):
         diagnostics.error(
+            "invalid-value",
             resolution.position,
             f"'doc' must be a document number like \"1780/001\", found '{_shown(resolution.doc)}'",
         )
     first, second = ([*resolution.years, 0, 0])[:2]
     if second and second != first + 1:
         diagnostics.error(
+            "invalid-value",
             resolution.position,
             f"'years' must be two consecutive years, like [{first}, {first + 1}]",
         )
     if len(set(resolution.columns)) != len(resolution.columns):
-        diagnostics.error(resolution.position, "'columns' must be [nl, fr] or [fr, nl]")
+        diagnostics.error(
+            "invalid-value", resolution.position, "'columns' must be [nl, fr] or [fr, nl]"
+        )
 
 
 def locate(text: model.LanguageText, offset: int, length: int = 1) -> Position:

@@ -19,6 +19,13 @@ MONTHS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# English month names: footnotes cite English titles and dates ("21 December 1965"), and the
+# checker must read them as the dates they are.
+CITED_MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
 # How the diagnostics name each kind of numbered part (in English, like the messages).
 KIND_NAMES: dict[str, str] = {
     "consideration": "consideration",

@@ -8,7 +8,8 @@ the new version and as the old one), in-process through `drafter.cli.main` (the 
 script's entry point, which turns any exception into a message), and each run must:
 
 - exit with the case's status: 0 for an accepted file, 1 for a refused one;
-- print the case's lines (`path:line:col: error: …`, or `path: error: …` without position);
+- print the case's lines (`path:line:col: error[code]: …`, or `path: error[code]: …` without
+  position);
 - print no traceback and no "internal error";
 - leave the source file as it was, and the output folder as it was when the file is refused
   (previous outputs are there, byte for byte, and nothing else); an accepted file builds.
@@ -191,77 +192,94 @@ class Case:
 ACCEPTED = 0
 NO_ALIASES = "anchors and aliases ('&' and '*') are not allowed in a resolution"
 LARGER = (
-    "{path}: error: the file is larger than 10 MB, the most a resolution may be (a 200-page "
-    "one takes about 2 MB); is it the right file?"
+    "{path}: error[too-large]: the file is larger than 10 MB, the most a resolution may be "
+    "(a 200-page one takes about 2 MB); is it the right file?"
 )
 
 CASES = [
     # Encodings and line endings.
     Case(
         "not-utf8",
-        ("{path}:9:16: error: the file is not valid UTF-8 (byte 211); save it as UTF-8",),
+        (
+            "{path}:9:16: error[unreadable-file]: the file is not valid UTF-8 (byte 211); save "
+            "it as UTF-8",
+        ),
     ),
-    Case("utf16", ("{path}:1:1: error: the file is not valid UTF-8 (byte 0); save it as UTF-8",)),
+    Case(
+        "utf16",
+        (
+            "{path}:1:1: error[unreadable-file]: the file is not valid UTF-8 (byte 0); save it "
+            "as UTF-8",
+        ),
+    ),
     Case("utf8-bom", status=ACCEPTED),
     Case("windows-line-endings", status=ACCEPTED),
     Case("bom-and-windows-line-endings", status=ACCEPTED),
     # Not a resolution at all.
-    Case("empty", ("{path}:1:1: error: the file is empty",)),
-    Case("only-comments", ("{path}:1:1: error: the file is empty",)),
+    Case("empty", ("{path}:1:1: error[empty-file]: the file is empty",)),
+    Case("only-comments", ("{path}:1:1: error[empty-file]: the file is empty",)),
     Case(
         "list-instead-of-mapping",
-        ("{path}:2:1: error: The resolution must be a mapping (key: value lines), found a list",),
+        (
+            "{path}:2:1: error[wrong-type]: The resolution must be a mapping (key: value "
+            "lines), found a list",
+        ),
     ),
     Case(
         "scalar-instead-of-mapping",
         (
-            "{path}:2:1: error: The resolution must be a mapping (key: value lines), "
+            "{path}:2:1: error[wrong-type]: The resolution must be a mapping (key: value lines), "
             "found a single value",
         ),
     ),
     Case(
         "two-documents",
         (
-            "{path}:55:1: error: the file holds more than one YAML document ('---'); "
+            "{path}:55:1: error[yaml-syntax]: the file holds more than one YAML document ('---'); "
             "keep one resolution per file",
         ),
     ),
     # YAML that PyYAML would accept, silently or dangerously.
     Case(
         "tabs",
-        ("{path}:9:1: error: a tab is used for indentation; YAML indents with spaces only",),
+        (
+            "{path}:9:1: error[yaml-syntax]: a tab is used for indentation; YAML indents with "
+            "spaces only",
+        ),
         source=DIAGNOSTICS / "tab-indentation.yaml",
     ),
     Case(
         "duplicate-keys",
-        ("{path}:25:5: error: duplicate key 'nl' (first given on line 24)",),
+        ("{path}:25:5: error[duplicate-key]: duplicate key 'nl' (first given on line 24)",),
         source=DIAGNOSTICS / "duplicate-key.yaml",
     ),
     Case(
         "python-object-tag",
         (
-            "{path}:2:6: error: the YAML tag '!!python/object/apply:os.system' "
+            "{path}:2:6: error[yaml-tag]: the YAML tag '!!python/object/apply:os.system' "
             "is not allowed in a resolution",
         ),
     ),
     Case(
         "billion-laughs",
         (
-            "{path}:11:5: error: " + NO_ALIASES,
-            "{path}:12:5: error: A sponsor must be a mapping (key: value lines), found a list",
+            "{path}:11:5: error[yaml-alias]: " + NO_ALIASES,
+            "{path}:12:5: error[wrong-type]: A sponsor must be a mapping (key: value lines), "
+            "found a list",
         ),
     ),
     Case(
         "integers-yaml-reads-oddly",
         (
-            "{path}:3:14: error: 'legislature' must be a whole number, found '1:30'",
-            "{path}:4:10: error: 'session' must be a whole number, found '017'",
+            "{path}:3:14: error[wrong-type]: 'legislature' must be a whole number, found '1:30'",
+            "{path}:4:10: error[wrong-type]: 'session' must be a whole number, found '017'",
         ),
     ),
     Case(
         "yaml-syntax-error",
         (
-            "{path}:27:10: error: YAML syntax error: this line does not fit the structure above "
+            "{path}:27:10: error[yaml-syntax]: YAML syntax error: this line does not fit the "
+            "structure above "
             "it: check its indentation, and look for a quote that is not closed",
         ),
         source=DIAGNOSTICS / "yaml-syntax-error.yaml",
@@ -269,23 +287,30 @@ CASES = [
     # Characters.
     Case(
         "raw-control-character",
-        ("{path}:24:28: error: the character U+000C is not allowed in a YAML file",),
+        (
+            "{path}:24:28: error[forbidden-character]: the character U+000C is not allowed in a "
+            "YAML file",
+        ),
     ),
     Case(
         "control-characters",
         (
-            "{path}:24:9: error: the Dutch text of a consideration contains the character "
+            "{path}:24:9: error[forbidden-character]: the Dutch text of a consideration "
+            "contains the character "
             "U+0000, which a document cannot hold; remove it",
-            "{path}:30:13: error: the Dutch text of an item contains the character U+001B, "
+            "{path}:30:13: error[forbidden-character]: the Dutch text of an item contains the "
+            "character U+001B, "
             "which a document cannot hold; remove it",
-            "{path}:33:13: error: the French text of an item contains the character U+000C, "
+            "{path}:33:13: error[forbidden-character]: the French text of an item contains the "
+            "character U+000C, "
             "which a document cannot hold; remove it",
         ),
     ),
     Case(
         "lone-surrogate",
         (
-            "{path}:24:9: error: the Dutch text of a consideration contains the character "
+            "{path}:24:9: error[forbidden-character]: the Dutch text of a consideration "
+            "contains the character "
             "U+D83D, which a document cannot hold; remove it",
         ),
     ),
@@ -294,37 +319,41 @@ CASES = [
     Case(
         "unbalanced-markup",
         (
-            "{path}:24:29: error: '**' starts bold text that is never closed "
+            "{path}:24:29: error[unbalanced-markup]: '**' starts bold text that is never closed "
             "(write \\* for a literal asterisk)",
-            "{path}:25:33: error: the footnote call '[^' is not closed with ']'",
+            "{path}:25:33: error[unbalanced-markup]: the footnote call '[^' is not closed with ']'",
         ),
         source=DIAGNOSTICS / "unbalanced-markup.yaml",
     ),
     Case(
         "odd-ids",
         (
-            "{path}:14:37: error: '[^sou rce]' is not a valid footnote call: an id is made of "
+            "{path}:14:37: error[invalid-call]: '[^sou rce]' is not a valid footnote call: an "
+            "id is made of "
             "lowercase letters, digits and hyphens",
-            "{path}:23:9: error: '../fïrst' is not a valid id: use lowercase letters, digits "
+            "{path}:23:9: error[invalid-id]: '../fïrst' is not a valid id: use lowercase "
+            "letters, digits "
             "and hyphens",
-            "{path}:41:15: error: 'Sub_A' is not a valid id: use lowercase letters, digits "
+            "{path}:41:15: error[invalid-id]: 'Sub_A' is not a valid id: use lowercase letters, "
+            "digits "
             "and hyphens",
-            "{path}:51:3: error: 'sou/rce' is not a valid id: use lowercase letters, digits "
+            "{path}:51:3: error[invalid-id]: 'sou/rce' is not a valid id: use lowercase "
+            "letters, digits "
             "and hyphens",
         ),
     ),
     Case(
         "sponsor-without-name",
         (
-            "{path}:11:5: error: a sponsor is missing the key 'given'",
-            "{path}:12:13: error: 'given' is empty",
-            "{path}:12:25: error: 'family' is empty",
+            "{path}:11:5: error[missing-key]: a sponsor is missing the key 'given'",
+            "{path}:12:13: error[empty-value]: 'given' is empty",
+            "{path}:12:25: error[empty-value]: 'family' is empty",
         ),
     ),
     Case(
         "impossible-date",
         (
-            "{path}:6:8: error: 2021-02-30 is not a valid date for 'filed' "
+            "{path}:6:8: error[invalid-date]: 2021-02-30 is not a valid date for 'filed' "
             "(day is out of range for month)",
         ),
         source=DIAGNOSTICS / "invalid-date.yaml",
@@ -332,11 +361,14 @@ CASES = [
     Case(
         "control-character-in-a-name",
         (
-            "{path}:11:13: error: 'given' contains the character U+0001, which a document "
+            "{path}:11:13: error[forbidden-character]: 'given' contains the character U+0001, "
+            "which a document "
             "cannot hold; remove it",
-            "{path}:11:52: error: 'party' contains the character U+D800, which a document "
+            "{path}:11:52: error[forbidden-character]: 'party' contains the character U+D800, "
+            "which a document "
             "cannot hold; remove it",
-            "{path}:51:3: error: '\\ud800' is not a valid id: use lowercase letters, digits "
+            "{path}:51:3: error[invalid-id]: '\\ud800' is not a valid id: use lowercase "
+            "letters, digits "
             "and hyphens",
         ),
     ),
@@ -345,7 +377,8 @@ CASES = [
     Case(
         "nesting-10000-deep",
         (
-            "{path}:23:23: error: the file is nested more than 20 levels deep here; a resolution "
+            "{path}:23:23: error[too-large]: the file is nested more than 20 levels deep here; "
+            "a resolution "
             "needs 8 at most (check the indentation and the brackets)",
         ),
     ),
@@ -355,14 +388,15 @@ CASES = [
     Case(
         "text-of-100001-characters",
         (
-            "{path}:24:9: error: the Dutch text of a consideration has 100,001 characters; "
+            "{path}:24:9: error[too-large]: the Dutch text of a consideration has 100,001 "
+            "characters; "
             "a text may have 100,000 at most (split it into several)",
         ),
     ),
     Case(
         "footnote-too-long",
         (
-            "{path}:52:9: error: the Dutch text of a footnote has 20,171 characters; "
+            "{path}:52:9: error[too-large]: the Dutch text of a footnote has 20,171 characters; "
             "a footnote may have 20,000 at most (split it into several)",
         ),
         source=DIAGNOSTICS / "footnote-too-long.yaml",
@@ -370,20 +404,24 @@ CASES = [
     Case(
         "too-many-parts",
         (
-            "{path}:10015:5: error: the file has more than 10,000 parts (paragraphs, items, "
+            "{path}:10015:5: error[too-large]: the file has more than 10,000 parts (paragraphs, "
+            "items, "
             "footnotes, texts); a 200-page resolution has about 2,000",
         ),
     ),
     Case(
         "too-many-values",
         (
-            "{path}:99997:5: error: the file holds more than 100,000 values (keys, texts, "
+            "{path}:99997:5: error[too-large]: the file holds more than 100,000 values (keys, "
+            "texts, "
             "numbers, list entries); a 200-page resolution holds about 12,000",
         ),
     ),
     # Not a file.
-    Case("a-folder", ("{path}: error: this is a directory, not a resolution file",)),
-    Case("missing-file", ("{path}: error: no such file",)),
+    Case(
+        "a-folder", ("{path}: error[unreadable-file]: this is a directory, not a resolution file",)
+    ),
+    Case("missing-file", ("{path}: error[unreadable-file]: no such file",)),
 ]
 
 
@@ -434,7 +472,7 @@ def _json_line(diagnostic: dict[str, Any]) -> str:
     where = diagnostic["path"]
     if diagnostic["line"] is not None:
         where += f":{diagnostic['line']}:{diagnostic['column']}"
-    return f"{where}: {diagnostic['severity']}: {diagnostic['message']}"
+    return f"{where}: {diagnostic['severity']}[{diagnostic['code']}]: {diagnostic['message']}"
 
 
 def test_a_device_that_never_ends_is_read_no_further_than_the_limit(

@@ -24,7 +24,10 @@ def test_builds_pdf_and_html_named_after_the_source(run, tmp_path) -> None:
 def test_refuses_a_file_with_errors_and_writes_nothing(run, tmp_path) -> None:
     result = run("build", "tests/diagnostics/duplicate-id.yaml", "-o", str(tmp_path))
     assert result.exit_code == 1
-    assert "duplicate-id.yaml:26:5: error: the id 'first' is already used" in result.stderr
+    assert (
+        "duplicate-id.yaml:26:5: error[duplicate-id]: the id 'first' is already used"
+        in result.stderr
+    )
     assert "not built" in result.stderr
     assert list(tmp_path.iterdir()) == []
 

@@ -17,10 +17,12 @@ def test_clean_file_exits_zero(run) -> None:
     assert result.stdout == "tests/fixtures/minimal.yaml: 0 errors, 0 warnings\n"
 
 
-def test_flagship_has_no_errors(run) -> None:
-    result = run("check", "resolutions/doc-55-1780-001.yaml")
-    assert result.exit_code == 0
-    assert ": error: " not in result.stdout
+def test_flagship_passes_strict_with_its_differences_acknowledged(run) -> None:
+    result = run("check", "--strict", "resolutions/doc-55-1780-001.yaml")
+    assert result.exit_code == 0, result.stdout
+    assert (
+        result.stdout == "resolutions/doc-55-1780-001.yaml: 0 errors, 0 warnings, 17 acknowledged\n"
+    )
 
 
 def test_warnings_fail_only_with_strict(run) -> None:
@@ -41,8 +43,11 @@ def test_unknown_option_is_a_usage_error(run) -> None:
 def test_missing_file_and_directory_are_reported_plainly(run) -> None:
     result = run("check", "resolutions/absent.yaml", "tests")
     assert result.exit_code == 1
-    assert "resolutions/absent.yaml: error: no such file\n" in result.stdout
-    assert "tests: error: this is a directory, not a resolution file\n" in result.stdout
+    assert "resolutions/absent.yaml: error[unreadable-file]: no such file\n" in result.stdout
+    assert (
+        "tests: error[unreadable-file]: this is a directory, not a resolution file\n"
+        in result.stdout
+    )
     assert "Traceback" not in result.stdout
 
 
@@ -64,14 +69,20 @@ def test_json_format_counts_the_flagship(run) -> None:
         "sections": 14,
         "footnotes": 86,
         "sponsors": 10,
+        "errors": 0,
+        "warnings": 0,
+        "acknowledged": 17,
     }
     assert all(d["severity"] == "warning" for d in report["diagnostics"])
+    assert all(d["acknowledged"] and d["reason"] for d in report["diagnostics"])
 
 
 def test_json_diagnostics_carry_position(run) -> None:
     result = run("check", "--format", "json", "tests/diagnostics/duplicate-id.yaml")
     (diagnostic,) = json.loads(result.stdout)["diagnostics"]
     assert diagnostic["severity"] == "error"
+    assert diagnostic["code"] == "duplicate-id"
+    assert (diagnostic["acknowledged"], diagnostic["reason"]) == (False, None)
     assert (diagnostic["line"], diagnostic["column"]) == (26, 5)
     assert diagnostic["path"] == "tests/diagnostics/duplicate-id.yaml"
     assert result.exit_code == 1

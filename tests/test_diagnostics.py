@@ -23,11 +23,11 @@ def test_check_prints_the_expected_diagnostics(case: Path, run) -> None:
     if os.environ.get("DRAFTER_UPDATE_GOLDEN"):
         expected_file.write_text(result.stdout)
     assert result.stdout == expected_file.read_text()
-    has_errors = ": error: " in result.stdout
+    has_errors = ": error[" in result.stdout
     assert result.exit_code == (1 if has_errors else 0)
 
 
 def test_every_golden_case_reports_something() -> None:
     for case in CASES:
         text = case.with_suffix(".txt").read_text()
-        assert ": error: " in text or ": warning: " in text, case.name
+        assert ": error[" in text or ": warning[" in text, case.name

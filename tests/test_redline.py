@@ -643,7 +643,10 @@ def test_command_refuses_versions_with_errors(cli, tmp_path: Path) -> None:
     bad = Path(__file__).parent / "diagnostics" / "duplicate-id.yaml"
     result = cli("redline", str(old), str(bad))
     assert result.exit_code == 1
-    assert "duplicate-id.yaml:26:5: error: the id 'first' is already used" in result.stderr
+    assert (
+        "duplicate-id.yaml:26:5: error[duplicate-id]: the id 'first' is already used"
+        in result.stderr
+    )
     assert "no redline written" in result.stderr
     assert not (tmp_path / "build").exists()
 
