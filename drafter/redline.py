@@ -752,7 +752,18 @@ def _strings(old: str, new: str, comparer: _Comparer) -> list[Inline]:
 
 def compare(old: model.Resolution, new: model.Resolution) -> Redline:
     """The redline of two resolved versions (from `drafter.load`): `new` with `old`'s
-    differences marked in it."""
+    differences marked in it.
+
+    Raises `RedlineError` for a difference that tracked changes cannot express, so that no
+    redline is written that Reject All could not take back to the old version: the order
+    of the columns (Word has no tracked change for swapping table columns).
+    """
+    if list(old.columns) != list(new.columns):
+        raise RedlineError(
+            f"the columns changed order ({', '.join(old.columns)} → {', '.join(new.columns)}): "
+            "tracked changes cannot swap columns, so a redline could not be rejected back to "
+            "the old version; compare versions with the same `columns`"
+        )
     old_plan, new_plan = layout.plan(old), layout.plan(new)
     comparer = _Comparer(old, new)
     rows = comparer.rows(old_plan.rows, new_plan.rows)

@@ -648,6 +648,24 @@ def test_command_refuses_versions_with_errors(cli, tmp_path: Path) -> None:
     assert not (tmp_path / "build").exists()
 
 
+def test_command_refuses_a_change_of_column_order(cli, tmp_path: Path) -> None:
+    """Tracked changes cannot swap columns: rather than a redline that Reject All cannot
+    take back to the old version, a clear refusal, exit 1 and nothing written."""
+    data = minimal_data()
+    old = write(tmp_path, "old.yaml", data)
+    data["columns"] = ["fr", "nl"]
+    data["considerations"][0]["nl"] = "overwegende dat het hard regent;"
+    new = write(tmp_path, "new.yaml", data)
+    with pytest.raises(redline_module.RedlineError, match="columns changed order"):
+        compare(drafter.load(old), drafter.load(new))
+    for output_format in ("docx", "pdf"):
+        result = cli("redline", str(old), str(new), "--format", output_format)
+        assert result.exit_code == 1
+        assert "the columns changed order (nl, fr → fr, nl)" in result.stderr
+        assert "no redline written" in result.stderr
+        assert not (tmp_path / "build").exists()
+
+
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
