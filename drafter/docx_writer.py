@@ -55,7 +55,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.shared import Mm, Pt, Twips
 from docx.styles.style import BaseStyle
 from docx.styles.styles import Styles
@@ -92,6 +92,7 @@ class _ParagraphStyle:
     keep_with_next: bool = False
     hyphenate: bool = True
     style_id: str | None = None  # for Word's built-in styles ("footnote text")
+    outline_level: int | None = None  # a heading's level in Word's Navigation pane (0: top)
 
 
 # One style per kind of row (layout.ROW_KINDS).
@@ -104,10 +105,17 @@ ROW_STYLES: dict[str, _ParagraphStyle] = {
         after=5,
         keep_with_next=True,
         hyphenate=False,
+        outline_level=0,
     ),
     "salutation": _ParagraphStyle("Salutation", after=4, keep_with_next=True),
     "section-title": _ParagraphStyle(
-        "Section Heading", bold=True, before=3, after=2.5, keep_with_next=True, hyphenate=False
+        "Section Heading",
+        bold=True,
+        before=3,
+        after=2.5,
+        keep_with_next=True,
+        hyphenate=False,
+        outline_level=1,
     ),
     "paragraph": _ParagraphStyle("Memorandum Paragraph", justify=True),
     "memorandum-item": _ParagraphStyle("Memorandum Item", justify=True),
@@ -192,11 +200,27 @@ class _Writer:
         self._cover()
         self._body()
         self._properties()
+        self._drop_unused_styles()
         stream = io.BytesIO()
         self.document.save(stream)
         return _reproducible_zip(stream.getvalue(), self.filed)
 
     # --- Document set-up ---------------------------------------------------------------------
+
+    def _drop_unused_styles(self) -> None:
+        """python-docx's template brings some 150 styles and nine lists drafter never uses;
+        a Word user picking a style should find drafter's, and Word's defaults, only."""
+        styles = self.document.styles.element
+        parts = [
+            part.element
+            for part in self.document.part.package.iter_parts()
+            if isinstance(part, XmlPart) and part.element not in (styles, self.numbering)
+        ]
+        wordml.keep_only_lists(
+            self.numbering, set().union(*(wordml.list_references(part) for part in parts))
+        )
+        used = set().union(*(wordml.style_references(part) for part in [*parts, self.numbering]))
+        wordml.keep_only_styles(styles, used)
 
     def _page_setup(self) -> None:
         section = self.document.sections[0]
@@ -264,6 +288,8 @@ class _Writer:
             style.font.bold = True
         if not spec.hyphenate:
             wordml.suppress_auto_hyphens(wordml.properties_of(style.element, "w:pPr"))
+        if spec.outline_level is not None:
+            wordml.outline_level(wordml.properties_of(style.element, "w:pPr"), spec.outline_level)
 
     @staticmethod
     def _character_style(

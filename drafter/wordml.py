@@ -476,6 +476,61 @@ def document_defaults(styles: Element, font: str, half_points: int, language: st
     _insert(rpr, _new("w:lang", {"w:val": language}), RPR_ORDER)
 
 
+def keep_only_lists(numbering: Element, used: set[str]) -> None:
+    """Remove the list instances (`w:num`) whose ids are not in `used`, then the list
+    definitions no instance uses: python-docx's template defines lists for its List Bullet
+    and List Number styles, which drafter does not use."""
+    for instance in numbering.findall(qn("w:num")):
+        if instance.get(qn("w:numId")) not in used:
+            numbering.remove(instance)
+    definitions = {element.get(_W_VAL) for element in numbering.iter(qn("w:abstractNumId"))}
+    for definition in numbering.findall(qn("w:abstractNum")):
+        if definition.get(qn("w:abstractNumId")) not in definitions:
+            numbering.remove(definition)
+
+
+def list_references(part: Element) -> set[str]:
+    """The ids of the list instances a part's paragraphs (or styles) are numbered with."""
+    return {element.get(_W_VAL) for element in part.iter(qn("w:numId"))}
+
+
+STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
+
+
+def style_references(part: Element) -> set[str]:
+    """The style ids an XML part refers to (paragraphs, runs, tables, list definitions)."""
+    tags = {qn(tag) for tag in STYLE_REFERENCES}
+    return {element.get(_W_VAL) for element in part.iter(*tags)}
+
+
+def keep_only_styles(styles: Element, used: set[str]) -> None:
+    """Remove every style that nothing uses: not in `used` (style ids), not a document
+    default (Word's Normal, Default Paragraph Font, Normal Table, No List), and not the
+    base, linked or next style of one that stays. Word's latent style list stays: it only
+    tells Word how to show its built-in styles, which it lists whether they are in the file
+    or not."""
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    keep = {style_id for style_id, style in by_id.items() if style.get(qn("w:default")) == "1"}
+    pending = list(keep | (used & by_id.keys()))
+    while pending:
+        style_id = pending.pop()
+        keep.add(style_id)
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            for reference in by_id[style_id].findall(qn(tag)):
+                target = reference.get(_W_VAL)
+                if target in by_id and target not in keep:
+                    pending.append(target)
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            styles.remove(style)
+
+
+def outline_level(paragraph_properties: Element, level: int) -> None:
+    """`w:outlineLvl` in a w:pPr (0 is the top): the paragraph is a heading for Word's
+    Navigation pane and tables of contents, and for LibreOffice's Navigator."""
+    _insert(paragraph_properties, _new("w:outlineLvl", {"w:val": str(level)}), PPR_ORDER)
+
+
 def settings_for_bilingual_text(settings: Element, language: str) -> None:
     """Settings of a document that Word should spell-check and hyphenate per language.
 

@@ -340,6 +340,52 @@ def test_every_row_kind_has_its_named_style() -> None:
     assert names["FootnoteReference"] == "footnote reference"
 
 
+def test_only_the_styles_and_lists_in_use_are_in_the_file() -> None:
+    """Word's style list shows drafter's styles and Word's defaults, nothing of the
+    template's; every list definition is used by a list instance a paragraph is in."""
+    document = Docx(_built(FLAGSHIP))
+    styles = document.xml("word/styles.xml").findall("w:style", NS)
+    defined = {style.get(w("styleId")) for style in styles}
+    referenced: set[str] = set()
+    for name in document.zip.namelist():
+        if name.endswith(".xml") and name != "word/styles.xml":
+            for tag in ("pStyle", "rStyle", "tblStyle"):
+                referenced |= {e.get(w("val")) for e in document.xml(name).iter(w(tag))}
+    based_on = {e.get(w("val")) for style in styles for e in style.iter(w("basedOn"), w("link"))}
+    defaults = {style.get(w("styleId")) for style in styles if style.get(w("default")) == "1"}
+    assert defaults == {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+    assert referenced <= defined
+    assert defined == referenced | based_on | defaults
+    assert len(defined) < 40  # python-docx's template alone has 160
+    numbering = document.xml("word/numbering.xml")
+    used_lists = {e.get(w("val")) for e in document.body.iter(w("numId"))}
+    assert {e.get(w("numId")) for e in numbering.findall("w:num", NS)} == used_lists
+    used_definitions = {e.get(w("val")) for e in numbering.iter(w("abstractNumId"))}
+    assert {
+        e.get(w("abstractNumId")) for e in numbering.findall("w:abstractNum", NS)
+    } == used_definitions
+
+
+def test_headings_have_outline_levels() -> None:
+    """Part and section headings carry their level in their style, so Word's Navigation
+    pane and a table of contents list them (the parts, then each memorandum section)."""
+    document = Docx(_built(FLAGSHIP))
+    levels = {
+        style.get(w("styleId")): style.find("w:pPr/w:outlineLvl", NS)
+        for style in document.xml("word/styles.xml").findall("w:style", NS)
+    }
+    assert levels["PartHeading"].get(w("val")) == "0"
+    assert levels["SectionHeading"].get(w("val")) == "1"
+    headings = [
+        levels[style_of(p)].get(w("val"))
+        for row in document.body_rows()
+        for p in cell_paragraphs(row)
+        if levels.get(style_of(p)) is not None
+    ]
+    assert headings.count("0") == 2 * 2  # the memorandum and the resolution, two columns
+    assert headings.count("1") == 2 * 14  # the memorandum's fourteen sections
+
+
 def test_markup_becomes_run_formatting_and_references_print_their_label(
     tmp_path: Path,
 ) -> None:
