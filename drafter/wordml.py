@@ -215,20 +215,39 @@ def field_runs(instruction: str, result: str, language: str) -> list[Element]:
     return runs
 
 
-def footnote_reference_run(footnote_id: int, mark: str, language: str, style: str) -> Element:
-    """A footnote call that shows `mark` instead of Word's own running number.
+def footnote_reference_run(
+    footnote_id: int, mark: str | None, language: str, style: str
+) -> Element:
+    """A footnote call: numbered by the application when `mark` is None, else showing `mark`.
 
-    `w:customMarkFollows` tells Word (and LibreOffice) that the text following the reference
-    in the same run is the mark, so the same note number can be shown in both columns; it is
-    what Word writes itself for Insert Footnote with a custom mark.
+    A call numbered by the application (Word and LibreOffice count such calls in document
+    order) renumbers itself when a note is added or removed before it, so a redline need not
+    touch it. A call with a custom mark (`w:customMarkFollows`: the text following the
+    reference in the same run is the mark) shows drafter's number whatever comes before it;
+    it does not count in the application's numbering (ECMA-376 Part 1, 17.11.14), so the
+    notes of the column numbered by the application keep 1, 2, 3 …
     """
     run = _new("w:r")
     _run_properties(run, language, style=style)
+    if mark is None:
+        _add(run, "w:footnoteReference", {"w:id": str(footnote_id)})
+        return run
     _add(run, "w:footnoteReference", {"w:customMarkFollows": "1", "w:id": str(footnote_id)})
     # One w:t per character: Word reads them as one text, and LibreOffice (7.4) takes only
     # single characters as the mark, printing a longer text again after it ("8585").
     for character in mark:
         _add(run, "w:t").text = character
+    return run
+
+
+def footnote_mark_run(language: str, style: str) -> Element:
+    """The note's own mark at the start of its text (`w:footnoteRef`): the number the
+    application gives the call, or the call's custom mark ("the display of the mark is
+    specified via the footnoteRef element", 17.11.14). LibreOffice draws the mark of every
+    note itself and skips this element; a mark typed as text there it shows twice."""
+    run = _new("w:r")
+    _run_properties(run, language, style=style)
+    _add(run, "w:footnoteRef")
     return run
 
 

@@ -232,12 +232,25 @@ def test_footnotes_added_removed_changed_and_renumbered(tmp_path: Path) -> None:
     document = assert_accept_and_reject(old, new)
     footnotes = etree.fromstring(zipfile.ZipFile(io.BytesIO(document)).read("word/footnotes.xml"))
     texts = ["".join(note.itertext(w("t"), w("delText"))) for note in footnotes]
+    # The note's mark is drawn by the application (w:footnoteRef), never typed.
+    assert all(note.find("w:p/w:r/w:footnoteRef", NS) is not None for note in footnotes[2:]), (
+        "every note starts with its mark"
+    )
     # The removed note is still there, deleted, so that Reject All can bring it back.
-    assert "2 Noot over de regen." in texts
-    # Note 1 is now note 2: its call is deleted and called again, and its text changes
-    # are marked inside the note, in each language.
-    assert "2 Bron, 20202021." in texts
-    assert "1 Bron, 2020." in texts
+    assert " Noot over de regen." in texts
+    # Note 1 is now note 2. In the Dutch column, whose calls Word and LibreOffice number,
+    # it is one call, whose number follows by itself: the note appears once, with its text
+    # changes marked. In the French column, whose calls carry drafter's number as a custom
+    # mark, the old call is deleted and the note called again.
+    assert texts.count(" Bron, 20202021.") == 1 and " Bron, 2020." not in texts
+    assert " Source, 20202021." in texts and " Source, 2020." in texts
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(document)).read("word/document.xml"))
+    numbered = [
+        reference
+        for reference in body.iter(w("footnoteReference"))
+        if reference.get(w("customMarkFollows")) is None
+    ]
+    assert len(numbered) == 4  # Dutch: early, source, the removed note (deleted), added
 
 
 def test_sponsors_and_title_are_compared(tmp_path: Path) -> None:
