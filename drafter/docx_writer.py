@@ -627,8 +627,11 @@ class _Writer:
         outer = self.change, self.container
         self.change = self.container = None
         text = wordml.add_footnote(self.footnotes, footnote_id, _style_id(FOOTNOTE_TEXT), tag)
-        text.append(wordml.footnote_mark_run(tag, FOOTNOTE_REFERENCE))
+        # A note inserted or deleted as a whole (or the old copy of a renumbered one) has
+        # its mark tracked too: Word strikes the old copy's number, so a reader sees which
+        # copy is the old one.
         with self._tracking({"inserted": "ins", "deleted": "del"}.get(note.change)):
+            self._put(text, wordml.footnote_mark_run(tag, FOOTNOTE_REFERENCE))
             self._put(text, wordml.text_run(" ", tag))
         self._inlines(text, self.footnotes, note.text.inlines[language], language, in_footnote=True)
         self.change, self.container = outer
