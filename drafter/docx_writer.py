@@ -188,6 +188,9 @@ class _Writer:
         self.numbered_column = _column_numbered_by_application([plan])
         self.list_lengths = Counter(row.list_key for row in plan.rows)
         self.links: dict[tuple[str, str], str] = {}
+        # Per paragraph style of a row: the list of its first paragraph in the first column,
+        # or None once a paragraph of that style is not natively numbered (see _list_styles).
+        self.style_lists: dict[str, int | None] = {}
         # Tracked changes (a redline only): the kind of change being written ("ins" or "del",
         # None for plain text), the w:ins or w:del that runs go into, and who made them when.
         self.change: str | None = None
@@ -202,6 +205,7 @@ class _Writer:
         self._header_and_footer()
         self._cover()
         self._body()
+        self._list_styles()
         self._properties()
         self._drop_unused_styles()
         stream = io.BytesIO()
@@ -209,6 +213,20 @@ class _Writer:
         return _reproducible_zip(stream.getvalue(), self.filed)
 
     # --- Document set-up ---------------------------------------------------------------------
+
+    def _list_styles(self) -> None:
+        """The numbering of a list in the style of its paragraphs (Consideration, Request,
+        Item, …), so that a paragraph a Word user sets in that style is numbered too; it
+        joins the style's first list in the first column (a user's new consideration is
+        lettered in the Dutch count). Every paragraph drafter writes names its own list
+        (each column and enumeration counts on its own), which wins over its style's. A
+        style some of whose paragraphs are not natively numbered (typed labels past Z) gets
+        no numbering: Word would draw a label before the typed one."""
+        styles = self.document.styles.element
+        for style in styles.findall(wordml.qn("w:style")):
+            num_id = self.style_lists.get(style.get(wordml.qn("w:styleId")))
+            if num_id is not None:
+                wordml.number_style(style, num_id)
 
     def _drop_unused_styles(self) -> None:
         """python-docx's template brings some 150 styles and nine lists drafter never uses;
@@ -426,12 +444,19 @@ class _Writer:
         return table
 
     def _row_paragraph(self, paragraph: wordml.Element, row: layout.Row, language: str) -> None:
-        paragraph.style = _style_id(ROW_STYLES[row.kind])
+        style_id = _style_id(ROW_STYLES[row.kind])
+        paragraph.style = style_id
         wordml.paragraph_language(paragraph, self.tags[language])
+        num_id: int | None = None
         if row.style is not None and not self._typed_labels(row):
-            wordml.number_paragraph(paragraph, self._list(row.style, row.list_key, language))
+            num_id = self._list(row.style, row.list_key, language)
+            wordml.number_paragraph(paragraph, num_id)
         elif row.style is not None:
             self._typed_label(paragraph, row, language)
+        if num_id is None:
+            self.style_lists[style_id] = None
+        elif language == self.plan.columns[0]:
+            self.style_lists.setdefault(style_id, num_id)
         self._inlines(paragraph, self.document.part, self._cell_inlines(row, language), language)
 
     def _cell_inlines(self, row: layout.Row, language: str) -> list[Inline]:

@@ -279,6 +279,14 @@ def number_paragraph(paragraph: Element, num_id: int, level: int = 0) -> None:
     _insert(ppr, numbering, PPR_ORDER)
 
 
+def number_style(style: Element, num_id: int) -> None:
+    """Make a paragraph style number its paragraphs in the list `num_id` (a `w:num`)."""
+    properties = _properties(style, "w:pPr", STYLE_ORDER[: STYLE_ORDER.index("w:pPr")])
+    numbering = _new("w:numPr")
+    _add(numbering, "w:numId", {"w:val": str(num_id)})
+    _insert(properties, numbering, PPR_ORDER)
+
+
 def page_break_before(paragraph_properties: Element) -> None:
     """`w:pageBreakBefore` in a w:pPr (a paragraph's or a style's)."""
     _insert(paragraph_properties, _new("w:pageBreakBefore"), PPR_ORDER)

@@ -396,6 +396,57 @@ def test_only_the_styles_and_lists_in_use_are_in_the_file() -> None:
     } == used_definitions
 
 
+def test_list_styles_carry_their_numbering() -> None:
+    """A paragraph a Word user sets in Consideration (Request, Item, …) style is numbered:
+    the style names the first list of its paragraphs in the first column, with the same
+    definition; drafter's own paragraphs name their own list, which wins."""
+    document = Docx(_built(FLAGSHIP))
+    numbering = document.xml("word/numbering.xml")
+    definition_of = {
+        e.get(w("numId")): e.find("w:abstractNumId", NS).get(w("val"))
+        for e in numbering.findall("w:num", NS)
+    }
+    style_lists = {
+        style.get(w("styleId")): style.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))
+        for style in document.xml("word/styles.xml").findall("w:style", NS)
+        if style.find("w:pPr/w:numPr", NS) is not None
+    }
+    assert set(style_lists) >= {"Consideration", "Request", "Item", "Sub-paragraph"}
+    first_list: dict[str, str] = {}
+    for row in document.body_rows():
+        left = cell_paragraphs(row)[0]
+        num_id = left.find("w:pPr/w:numPr/w:numId", NS)
+        if num_id is not None:
+            first_list.setdefault(style_of(left), num_id.get(w("val")))
+    for style_id, num_id in style_lists.items():
+        assert num_id == first_list[style_id]
+        assert definition_of[num_id] in {
+            definition_of[p.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))]
+            for row in document.body_rows()
+            for p in cell_paragraphs(row)[:1]
+            if style_of(p) == style_id
+        }
+
+
+def test_a_style_with_typed_labels_carries_no_numbering(tmp_path: Path) -> None:
+    """Past Z the labels are typed; a numbered style would draw a label before them."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: extra-{n}\n    nl: overwegende punt {n};\n    fr: considérant le point {n};\n"
+        for n in range(26)
+    )
+    text = text.replace("requests:\n", extra + "requests:\n", 1)
+    path = tmp_path / "long.yaml"
+    path.write_text(text, encoding="utf-8")
+    styles = Docx(render_docx(drafter.load(path))).xml("word/styles.xml")
+    numbered = {
+        style.get(w("styleId"))
+        for style in styles.findall("w:style", NS)
+        if style.find("w:pPr/w:numPr", NS) is not None
+    }
+    assert "Consideration" not in numbered and "Item" in numbered
+
+
 def test_headings_have_outline_levels() -> None:
     """Part and section headings carry their level in their style, so Word's Navigation
     pane and a table of contents list them (the parts, then each memorandum section)."""
