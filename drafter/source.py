@@ -102,7 +102,7 @@ def load_text(text: str, path: str, diagnostics: DiagnosticList) -> model.Resolu
     scan = _scan(text, diagnostics)
     if scan is None:
         return None
-    node = _compose(text, diagnostics)
+    node = _compose(text, diagnostics, scan)
     if node is None:
         return None
     builder = _Builder(text, diagnostics)
@@ -120,6 +120,7 @@ def load_text(text: str, path: str, diagnostics: DiagnosticList) -> model.Resolu
 @dataclasses.dataclass
 class _Scan:
     anchor: Position | None = None  # the first anchor ('&name'), if any
+    deepest: Position | None = None  # where the nesting is deepest, for a last-resort message
 
 
 def _scan(text: str, diagnostics: DiagnosticList) -> _Scan | None:
@@ -127,10 +128,30 @@ def _scan(text: str, diagnostics: DiagnosticList) -> _Scan | None:
 
     Parsing is streamed: a file past a limit is stopped at that point, whatever follows, and
     None says so. A YAML error is left for the composer to explain with its position.
+
+    libyaml stops on errors of its own before our limits can trip: newer releases refuse
+    flow collections nested 1,000 deep while still looking ahead for a key, before they
+    have handed over the first bracket. So when libyaml fails, the pure-Python parser
+    (a state machine, not recursive, and looking ahead at most 1,024 characters) scans the
+    same text again: our limits then speak with their position whichever library is there.
     """
-    loader = _FastLoader(text)
-    depth = parts = values = 0
     scan = _Scan()
+    try:
+        return _scan_with(_FastLoader, text, diagnostics, scan)
+    except yaml.YAMLError:
+        if _FastLoader is yaml.SafeLoader:
+            return scan
+    try:
+        return _scan_with(yaml.SafeLoader, text, diagnostics, _Scan())
+    except yaml.YAMLError:
+        return scan
+
+
+def _scan_with(
+    loader_class: type, text: str, diagnostics: DiagnosticList, scan: _Scan
+) -> _Scan | None:
+    loader = loader_class(text)
+    depth = deepest = parts = values = 0
     try:
         while True:
             event = loader.get_event()
@@ -148,6 +169,9 @@ def _scan(text: str, diagnostics: DiagnosticList) -> _Scan | None:
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 depth += 1
                 parts += kind is yaml.MappingStartEvent
+                if depth > deepest:
+                    deepest = depth
+                    scan.deepest = _mark_position(diagnostics.path, event.start_mark)
             problem = None
             if depth > MAX_DEPTH:
                 problem = (
@@ -167,8 +191,6 @@ def _scan(text: str, diagnostics: DiagnosticList) -> _Scan | None:
             if problem:
                 diagnostics.error(_mark_position(diagnostics.path, event.start_mark), problem)
                 return None
-    except yaml.YAMLError:
-        return scan
     finally:
         loader.dispose()
 
@@ -176,7 +198,7 @@ def _scan(text: str, diagnostics: DiagnosticList) -> _Scan | None:
 _NODE_EVENTS = {yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent}
 
 
-def _compose(text: str, diagnostics: DiagnosticList) -> yaml.Node | None:
+def _compose(text: str, diagnostics: DiagnosticList, scan: _Scan) -> yaml.Node | None:
     try:
         node = _compose_with(_FastLoader, text)
     except (yaml.YAMLError, RecursionError):
@@ -198,7 +220,13 @@ def _compose(text: str, diagnostics: DiagnosticList) -> yaml.Node | None:
             )
             return None
         except RecursionError:
-            diagnostics.error(None, "the file is nested too deeply to be a resolution")
+            # Only under a recursion limit far below Python's default: the scan has
+            # already refused anything nested deeper than MAX_DEPTH.
+            diagnostics.error(
+                scan.deepest,
+                "the file is nested too deeply here to be a resolution "
+                "(check the indentation and the brackets)",
+            )
             return None
     if node is None:
         diagnostics.error(Position(diagnostics.path, 1, 1), "the file is empty")

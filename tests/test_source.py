@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import inspect
+import sys
 
-from drafter import scaffold
+import pytest
+import yaml
+
+from drafter import scaffold, source
 from drafter.diagnostics import DiagnosticList, Position
 from drafter.source import load_text, locate
 from tests.conftest import MINIMAL
@@ -83,3 +88,56 @@ def test_sessions_are_counted_as_the_chamber_counts_them() -> None:
     assert scaffold.session_of(datetime.date(2021, 1, 25)) == (55, 3, [2020, 2021])
     assert scaffold.session_of(datetime.date(2019, 7, 1)) == (55, 1, [2019, 2020])
     assert scaffold.session_of(datetime.date(2026, 11, 23)) == (56, 4, [2026, 2027])
+
+
+def _nested(depth: int, block: bool) -> str:
+    """MINIMAL with a consideration nested `depth` lists deep, in flow or block style."""
+    if block:
+        levels = "".join("  " * level + "- \n" for level in range(1, depth))
+        nesting = "  -\n" + levels + "  " * depth + "- x\n"
+    else:
+        nesting = "  - " + "[" * depth + "]" * depth + "\n"
+    return MINIMAL.read_text().replace("considerations:\n", "considerations:\n" + nesting, 1)
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+@pytest.mark.parametrize(
+    ("depth", "block"), [(25, False), (1_500, False), (10_000, False), (400, True)]
+)
+def test_nesting_error_has_a_position_whichever_parser_trips_first(
+    monkeypatch: pytest.MonkeyPatch, libyaml: bool, depth: int, block: bool
+) -> None:
+    # libyaml (0.2.6 and newer) stops at 1,000 levels of its own; PyYAML's pure-Python
+    # composer recurses. Either way the author must learn where the nesting goes wrong.
+    if libyaml and not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("this PyYAML has no libyaml")
+    if not libyaml:
+        monkeypatch.setattr(source, "_FastLoader", yaml.SafeLoader)
+    resolution, diagnostics = _load(_nested(depth, block))
+    assert resolution is None
+    [error] = diagnostics.items
+    assert error.position is not None
+    assert error.message.startswith("the file is nested more than 20 levels deep here")
+    first_line = MINIMAL.read_text().splitlines().index("considerations:") + 2
+    # In block style each level is a line: the 21st is where the limit is passed.
+    assert error.position.line == first_line + (20 if block else 0)
+
+
+def test_nesting_error_has_a_position_under_a_low_recursion_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An embedding program may run drafter with a small recursion limit; the composer then
+    # fails inside the limits the scan allows, and still says where.
+    monkeypatch.setattr(source, "_FastLoader", yaml.SafeLoader)
+    text = _nested(15, block=False)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 40)
+    try:
+        resolution, diagnostics = _load(text)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert resolution is None
+    [error] = diagnostics.items
+    assert "nested too deeply here" in error.message
+    assert error.position is not None
+    assert error.position.line == text.splitlines().index("considerations:") + 2
