@@ -258,7 +258,10 @@ def redline_command(
     target = output or Path("build")
     if output is None or output.is_dir():
         target = target / f"{output_name(new_path)}-redline.{output_format.value}"
-    redline = compare(old_result.resolution, new_result.resolution)
+    try:
+        redline = compare(old_result.resolution, new_result.resolution)
+    except RedlineError as error:
+        raise _fail(f"{error}; no redline written") from None
     data = render_redline(redline, output_format.value, author, stamp)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -12,12 +12,13 @@ edit it in Word or LibreOffice:
   own; one list instance (`w:num`, restarted at 1) per enumeration, so each consideration's
   items start at 1°;
 - real footnotes, one per call and language: the Dutch call leads to the Dutch text, the
-  French call to the French text. Word numbers footnotes by itself (a note called in both
-  columns would become 171 and 172), so every call carries a custom mark
-  (`w:customMarkFollows`) holding drafter's number, and that number is typed at the start of
-  the footnote text, which is what Word itself writes for a footnote with a custom mark.
-  (LibreOffice 7.4 shows that number twice in the footnote area, "22 Amnesty…", for every
-  note but the first; it does the same with the custom marks of the DOCX files it writes.)
+  French call to the French text. Word keeps one count of a section's notes (a note called
+  in both columns would become 171 and 172), so the calls of one column, which calls the
+  notes in drafter's order, are numbered by the application, and the other column's calls
+  carry drafter's number as a custom mark (`w:customMarkFollows`), which the application
+  does not count (ECMA-376 Part 1, 17.11.14). A note added before others thus renumbers the
+  first column by itself, in Word and LibreOffice. Each note's text starts with its mark as
+  `w:footnoteRef`, drawn by the application: a mark typed there, LibreOffice shows twice;
 - the two languages side by side in borderless two-column tables, one row per pair of
   paragraphs, rows allowed to break across pages, one table per block (a section, a
   consideration, a request with its sub-paragraphs); each part of the document starts on a
@@ -55,7 +56,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.shared import Mm, Pt, Twips
 from docx.styles.style import BaseStyle
 from docx.styles.styles import Styles
@@ -92,6 +93,7 @@ class _ParagraphStyle:
     keep_with_next: bool = False
     hyphenate: bool = True
     style_id: str | None = None  # for Word's built-in styles ("footnote text")
+    outline_level: int | None = None  # a heading's level in Word's Navigation pane (0: top)
 
 
 # One style per kind of row (layout.ROW_KINDS).
@@ -104,10 +106,17 @@ ROW_STYLES: dict[str, _ParagraphStyle] = {
         after=5,
         keep_with_next=True,
         hyphenate=False,
+        outline_level=0,
     ),
     "salutation": _ParagraphStyle("Salutation", after=4, keep_with_next=True),
     "section-title": _ParagraphStyle(
-        "Section Heading", bold=True, before=3, after=2.5, keep_with_next=True, hyphenate=False
+        "Section Heading",
+        bold=True,
+        before=3,
+        after=2.5,
+        keep_with_next=True,
+        hyphenate=False,
+        outline_level=1,
     ),
     "paragraph": _ParagraphStyle("Memorandum Paragraph", justify=True),
     "memorandum-item": _ParagraphStyle("Memorandum Item", justify=True),
@@ -175,8 +184,13 @@ class _Writer:
         self.nums: dict[tuple[str, str], int] = {}
         self.footnotes = wordml.add_footnotes_part(self.document.part)
         self.next_footnote = 1
+        # The column whose calls Word and LibreOffice number themselves (see _footnote).
+        self.numbered_column = _column_numbered_by_application([plan])
         self.list_lengths = Counter(row.list_key for row in plan.rows)
         self.links: dict[tuple[str, str], str] = {}
+        # Per paragraph style of a row: the list of its first paragraph in the first column,
+        # or None once a paragraph of that style is not natively numbered (see _list_styles).
+        self.style_lists: dict[str, int | None] = {}
         # Tracked changes (a redline only): the kind of change being written ("ins" or "del",
         # None for plain text), the w:ins or w:del that runs go into, and who made them when.
         self.change: str | None = None
@@ -191,12 +205,43 @@ class _Writer:
         self._header_and_footer()
         self._cover()
         self._body()
+        self._list_styles()
         self._properties()
+        self._drop_unused_styles()
         stream = io.BytesIO()
         self.document.save(stream)
         return _reproducible_zip(stream.getvalue(), self.filed)
 
     # --- Document set-up ---------------------------------------------------------------------
+
+    def _list_styles(self) -> None:
+        """The numbering of a list in the style of its paragraphs (Consideration, Request,
+        Item, …), so that a paragraph a Word user sets in that style is numbered too; it
+        joins the style's first list in the first column (a user's new consideration is
+        lettered in the Dutch count). Every paragraph drafter writes names its own list
+        (each column and enumeration counts on its own), which wins over its style's. A
+        style some of whose paragraphs are not natively numbered (typed labels past Z) gets
+        no numbering: Word would draw a label before the typed one."""
+        styles = self.document.styles.element
+        for style in styles.findall(wordml.qn("w:style")):
+            num_id = self.style_lists.get(style.get(wordml.qn("w:styleId")))
+            if num_id is not None:
+                wordml.number_style(style, num_id)
+
+    def _drop_unused_styles(self) -> None:
+        """python-docx's template brings some 150 styles and nine lists drafter never uses;
+        a Word user picking a style should find drafter's, and Word's defaults, only."""
+        styles = self.document.styles.element
+        parts = [
+            part.element
+            for part in self.document.part.package.iter_parts()
+            if isinstance(part, XmlPart) and part.element not in (styles, self.numbering)
+        ]
+        wordml.keep_only_lists(
+            self.numbering, set().union(*(wordml.list_references(part) for part in parts))
+        )
+        used = set().union(*(wordml.style_references(part) for part in [*parts, self.numbering]))
+        wordml.keep_only_styles(styles, used)
 
     def _page_setup(self) -> None:
         section = self.document.sections[0]
@@ -264,6 +309,8 @@ class _Writer:
             style.font.bold = True
         if not spec.hyphenate:
             wordml.suppress_auto_hyphens(wordml.properties_of(style.element, "w:pPr"))
+        if spec.outline_level is not None:
+            wordml.outline_level(wordml.properties_of(style.element, "w:pPr"), spec.outline_level)
 
     @staticmethod
     def _character_style(
@@ -397,13 +444,23 @@ class _Writer:
         return table
 
     def _row_paragraph(self, paragraph: wordml.Element, row: layout.Row, language: str) -> None:
-        paragraph.style = _style_id(ROW_STYLES[row.kind])
+        style_id = _style_id(ROW_STYLES[row.kind])
+        paragraph.style = style_id
         wordml.paragraph_language(paragraph, self.tags[language])
+        num_id: int | None = None
         if row.style is not None and not self._typed_labels(row):
-            wordml.number_paragraph(paragraph, self._list(row.style, row.list_key, language))
+            num_id = self._list(row.style, row.list_key, language)
+            wordml.number_paragraph(paragraph, num_id)
         elif row.style is not None:
             self._typed_label(paragraph, row, language)
-        self._inlines(paragraph, self.document.part, row.cell(language).inlines, language)
+        if num_id is None:
+            self.style_lists[style_id] = None
+        elif language == self.plan.columns[0]:
+            self.style_lists.setdefault(style_id, num_id)
+        self._inlines(paragraph, self.document.part, self._cell_inlines(row, language), language)
+
+    def _cell_inlines(self, row: layout.Row, language: str) -> list[Inline]:
+        return row.cell(language).inlines
 
     def _typed_label(self, paragraph: wordml.Element, row: layout.Row, language: str) -> None:
         """A label typed as text; in a redline, tracked with its row, or where it changed."""
@@ -573,24 +630,33 @@ class _Writer:
         return self.notes[call.id]
 
     def _footnote(self, paragraph: wordml.Element, call: FootnoteCall, language: str) -> None:
-        """A call with drafter's number as its mark, and the note's text in that language.
+        """A call and the note's text in that language, the note's mark at its start.
+
+        Word keeps one count of the notes of a section, so the two columns cannot both be
+        numbered by it (a note called in both would be 1 and 2). The calls of one column
+        are numbered by the application, which is drafter's number when that column calls
+        the notes in order, 1, 2, 3 … (see `_column_numbered_by_application`); the other
+        column's calls carry drafter's number as a custom mark, which Word does not count.
 
         In a redline, the call goes inside the tracked change it is in, and a note that was
-        inserted or deleted as a whole has its typed number tracked with its text.
+        inserted or deleted as a whole has its text tracked with it.
         """
         tag = self.tags[language]
         note = self._note(call)
         footnote_id = self.next_footnote
         self.next_footnote += 1
-        mark = str(call.number)
+        mark = None if language == self.numbered_column else str(call.number)
         self._put(
             paragraph, wordml.footnote_reference_run(footnote_id, mark, tag, FOOTNOTE_REFERENCE)
         )
         outer = self.change, self.container
         self.change = self.container = None
         text = wordml.add_footnote(self.footnotes, footnote_id, _style_id(FOOTNOTE_TEXT), tag)
+        # A note inserted or deleted as a whole (or the old copy of a renumbered one) has
+        # its mark tracked too: Word strikes the old copy's number, so a reader sees which
+        # copy is the old one.
         with self._tracking({"inserted": "ins", "deleted": "del"}.get(note.change)):
-            self._put(text, wordml.text_run(str(note.number), tag, style=FOOTNOTE_REFERENCE))
+            self._put(text, wordml.footnote_mark_run(tag, FOOTNOTE_REFERENCE))
             self._put(text, wordml.text_run(" ", tag))
         self._inlines(text, self.footnotes, note.text.inlines[language], language, in_footnote=True)
         self.change, self.container = outer
@@ -636,10 +702,22 @@ class _RedlineWriter(_Writer):
                 if row.change != hidden:
                     counts[row.list_key] += 1
         self.list_lengths = lengths[DELETED] | lengths[INSERTED]
+        # Numbered by the application in the redline only if so in both versions' files.
+        self.numbered_column = _column_numbered_by_application(
+            [layout.plan(redline.old), layout.plan(redline.new)]
+        )
 
     def _page_setup(self) -> None:
         super()._page_setup()
         wordml.track_revisions(self.document.settings.element)
+
+    def _cell_inlines(self, row: layout.Row, language: str) -> list[Inline]:
+        """A renumbered note, in the column numbered by the application, is its new call
+        alone: its number follows by itself, so the note appears once, with its edits."""
+        inlines = row.cell(language).inlines
+        if language != self.numbered_column:
+            return inlines
+        return _without_renumbering(inlines, self.redline.renumbered)
 
     def _cover_texts(self) -> dict[str, dict[str, list[Inline]]]:
         return self.redline.cover
@@ -701,6 +779,58 @@ class _RedlineWriter(_Writer):
                 if row.kind == "sponsor" and previous is not None and previous.kind != "sponsor":
                     self._space_before_first_sponsor(paragraph)
         self._separator()
+
+
+def _calls(nodes: list[Inline]) -> Iterator[FootnoteCall]:
+    """The footnote calls among inline nodes, in order (not those inside notes)."""
+    for node in nodes:
+        if isinstance(node, FootnoteCall):
+            yield node
+        elif isinstance(node, Bold | Italic | Inserted | Deleted):
+            yield from _calls(node.children)
+
+
+def _column_numbered_by_application(plans: list[layout.Plan]) -> str | None:
+    """The column whose footnote calls Word and LibreOffice can number themselves: the
+    first column (else the second) whose calls, in document order, are 1, 2, 3 … in every
+    plan (both versions, for a redline), so that the application's count is drafter's
+    number. None when neither column calls its notes in that order."""
+    for language in plans[0].columns:
+        for plan in plans:
+            inlines = [plan.cover.title[language]] + [
+                row.cell(language).inlines for row in plan.rows
+            ]
+            numbers = [call.number for nodes in inlines for call in _calls(nodes)]
+            if numbers != list(range(1, len(numbers) + 1)):
+                break
+        else:
+            return language
+    return None
+
+
+def _without_renumbering(nodes: list[Inline], renumbered: frozenset[int]) -> list[Inline]:
+    """Inline nodes with each renumbered call (the old call deleted, the new one inserted
+    right after it, as `redline.compare` writes it) replaced by the new call, untracked."""
+    result: list[Inline] = []
+    after_renumbered = False
+    for node in nodes:
+        children = getattr(node, "children", None)
+        single = children[0] if children is not None and len(children) == 1 else None
+        if (
+            isinstance(node, Deleted)
+            and isinstance(single, FootnoteCall)
+            and single.key in renumbered
+        ):
+            after_renumbered = True
+            continue
+        if after_renumbered and isinstance(node, Inserted) and isinstance(single, FootnoteCall):
+            result.append(single)
+        elif isinstance(node, Bold | Italic):
+            result.append(type(node)(_without_renumbering(node.children, renumbered)))
+        else:
+            result.append(node)
+        after_renumbered = False
+    return result
 
 
 def _cover_date_positions() -> tuple[int, int]:

@@ -141,6 +141,10 @@ class Redline:
     plan: layout.Plan
     cover: dict[str, dict[str, list[Inline]]]
     summary: dict[str, Count]
+    # The keys of the notes that are only the old copy of a note whose number changed: a
+    # writer whose notes are numbered by the application may show such a call as the new
+    # call alone (its number follows by itself), and need not write this copy.
+    renumbered: frozenset[int] = frozenset()
 
     @property
     def changed(self) -> bool:
@@ -456,6 +460,7 @@ class _Comparer:
         self.matched_keys: dict[str, str] = {}  # old row key → new row key
         self.renamed: dict[str, str] = {}  # old id → new id of the parts matched
         self.summary: dict[str, list[int]] = {part: [0, 0, 0] for part in SUMMARY_PARTS}
+        self.renumbered: set[int] = set()  # keys of the old copies of renumbered notes
 
     # Footnote calls: what a call calls, and the redline's note for it.
 
@@ -532,6 +537,7 @@ class _Comparer:
             return source, dict(source.text.inlines), DELETED
 
         old = self._call(old_call, self._note("renumbered", old_call.id, renumbered))
+        self.renumbered.add(old.key)
         return [Deleted([old]), Inserted([call])]
 
     # Inline text.
@@ -752,7 +758,18 @@ def _strings(old: str, new: str, comparer: _Comparer) -> list[Inline]:
 
 def compare(old: model.Resolution, new: model.Resolution) -> Redline:
     """The redline of two resolved versions (from `drafter.load`): `new` with `old`'s
-    differences marked in it."""
+    differences marked in it.
+
+    Raises `RedlineError` for a difference that tracked changes cannot express, so that no
+    redline is written that Reject All could not take back to the old version: the order
+    of the columns (Word has no tracked change for swapping table columns).
+    """
+    if list(old.columns) != list(new.columns):
+        raise RedlineError(
+            f"the columns changed order ({', '.join(old.columns)} → {', '.join(new.columns)}): "
+            "tracked changes cannot swap columns, so a redline could not be rejected back to "
+            "the old version; compare versions with the same `columns`"
+        )
     old_plan, new_plan = layout.plan(old), layout.plan(new)
     comparer = _Comparer(old, new)
     rows = comparer.rows(old_plan.rows, new_plan.rows)
@@ -806,7 +823,7 @@ def compare(old: model.Resolution, new: model.Resolution) -> Redline:
         columns=list(new_plan.columns),
         metadata=new_plan.metadata,
     )
-    return Redline(old, new, plan, cover, summary)
+    return Redline(old, new, plan, cover, summary, frozenset(comparer.renumbered))
 
 
 # --- Versions, dates and outputs, for the command line ------------------------------------------

@@ -215,20 +215,39 @@ def field_runs(instruction: str, result: str, language: str) -> list[Element]:
     return runs
 
 
-def footnote_reference_run(footnote_id: int, mark: str, language: str, style: str) -> Element:
-    """A footnote call that shows `mark` instead of Word's own running number.
+def footnote_reference_run(
+    footnote_id: int, mark: str | None, language: str, style: str
+) -> Element:
+    """A footnote call: numbered by the application when `mark` is None, else showing `mark`.
 
-    `w:customMarkFollows` tells Word (and LibreOffice) that the text following the reference
-    in the same run is the mark, so the same note number can be shown in both columns; it is
-    what Word writes itself for Insert Footnote with a custom mark.
+    A call numbered by the application (Word and LibreOffice count such calls in document
+    order) renumbers itself when a note is added or removed before it, so a redline need not
+    touch it. A call with a custom mark (`w:customMarkFollows`: the text following the
+    reference in the same run is the mark) shows drafter's number whatever comes before it;
+    it does not count in the application's numbering (ECMA-376 Part 1, 17.11.14), so the
+    notes of the column numbered by the application keep 1, 2, 3 …
     """
     run = _new("w:r")
     _run_properties(run, language, style=style)
+    if mark is None:
+        _add(run, "w:footnoteReference", {"w:id": str(footnote_id)})
+        return run
     _add(run, "w:footnoteReference", {"w:customMarkFollows": "1", "w:id": str(footnote_id)})
     # One w:t per character: Word reads them as one text, and LibreOffice (7.4) takes only
     # single characters as the mark, printing a longer text again after it ("8585").
     for character in mark:
         _add(run, "w:t").text = character
+    return run
+
+
+def footnote_mark_run(language: str, style: str) -> Element:
+    """The note's own mark at the start of its text (`w:footnoteRef`): the number the
+    application gives the call, or the call's custom mark ("the display of the mark is
+    specified via the footnoteRef element", 17.11.14). LibreOffice draws the mark of every
+    note itself and skips this element; a mark typed as text there it shows twice."""
+    run = _new("w:r")
+    _run_properties(run, language, style=style)
+    _add(run, "w:footnoteRef")
     return run
 
 
@@ -258,6 +277,14 @@ def number_paragraph(paragraph: Element, num_id: int, level: int = 0) -> None:
     _add(numbering, "w:ilvl", {"w:val": str(level)})
     _add(numbering, "w:numId", {"w:val": str(num_id)})
     _insert(ppr, numbering, PPR_ORDER)
+
+
+def number_style(style: Element, num_id: int) -> None:
+    """Make a paragraph style number its paragraphs in the list `num_id` (a `w:num`)."""
+    properties = _properties(style, "w:pPr", STYLE_ORDER[: STYLE_ORDER.index("w:pPr")])
+    numbering = _new("w:numPr")
+    _add(numbering, "w:numId", {"w:val": str(num_id)})
+    _insert(properties, numbering, PPR_ORDER)
 
 
 def page_break_before(paragraph_properties: Element) -> None:
@@ -474,6 +501,61 @@ def document_defaults(styles: Element, font: str, half_points: int, language: st
     for tag in ("w:sz", "w:szCs"):
         _insert(rpr, _new(tag, {"w:val": str(half_points)}), RPR_ORDER)
     _insert(rpr, _new("w:lang", {"w:val": language}), RPR_ORDER)
+
+
+def keep_only_lists(numbering: Element, used: set[str]) -> None:
+    """Remove the list instances (`w:num`) whose ids are not in `used`, then the list
+    definitions no instance uses: python-docx's template defines lists for its List Bullet
+    and List Number styles, which drafter does not use."""
+    for instance in numbering.findall(qn("w:num")):
+        if instance.get(qn("w:numId")) not in used:
+            numbering.remove(instance)
+    definitions = {element.get(_W_VAL) for element in numbering.iter(qn("w:abstractNumId"))}
+    for definition in numbering.findall(qn("w:abstractNum")):
+        if definition.get(qn("w:abstractNumId")) not in definitions:
+            numbering.remove(definition)
+
+
+def list_references(part: Element) -> set[str]:
+    """The ids of the list instances a part's paragraphs (or styles) are numbered with."""
+    return {element.get(_W_VAL) for element in part.iter(qn("w:numId"))}
+
+
+STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
+
+
+def style_references(part: Element) -> set[str]:
+    """The style ids an XML part refers to (paragraphs, runs, tables, list definitions)."""
+    tags = {qn(tag) for tag in STYLE_REFERENCES}
+    return {element.get(_W_VAL) for element in part.iter(*tags)}
+
+
+def keep_only_styles(styles: Element, used: set[str]) -> None:
+    """Remove every style that nothing uses: not in `used` (style ids), not a document
+    default (Word's Normal, Default Paragraph Font, Normal Table, No List), and not the
+    base, linked or next style of one that stays. Word's latent style list stays: it only
+    tells Word how to show its built-in styles, which it lists whether they are in the file
+    or not."""
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    keep = {style_id for style_id, style in by_id.items() if style.get(qn("w:default")) == "1"}
+    pending = list(keep | (used & by_id.keys()))
+    while pending:
+        style_id = pending.pop()
+        keep.add(style_id)
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            for reference in by_id[style_id].findall(qn(tag)):
+                target = reference.get(_W_VAL)
+                if target in by_id and target not in keep:
+                    pending.append(target)
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            styles.remove(style)
+
+
+def outline_level(paragraph_properties: Element, level: int) -> None:
+    """`w:outlineLvl` in a w:pPr (0 is the top): the paragraph is a heading for Word's
+    Navigation pane and tables of contents, and for LibreOffice's Navigator."""
+    _insert(paragraph_properties, _new("w:outlineLvl", {"w:val": str(level)}), PPR_ORDER)
 
 
 def settings_for_bilingual_text(settings: Element, language: str) -> None:

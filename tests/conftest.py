@@ -64,3 +64,19 @@ def pdf_text(pdf: Path, *options: str) -> str:
         ["pdftotext", *options, str(pdf), "-"], check=True, capture_output=True, text=True
     )
     return result.stdout
+
+
+@pytest.fixture(scope="session")
+def libreoffice():
+    """One headless LibreOffice for the whole session, driven through its UNO API
+    (tests/libreoffice_client.py); skips when LibreOffice or python3-uno is missing."""
+    from tests.libreoffice_client import LibreOffice, available
+
+    if not available():
+        pytest.skip(
+            "LibreOffice with its Python bridge is not installed: apt-get install "
+            "libreoffice-writer-nogui python3-uno libreoffice-script-provider-python"
+        )
+    office = LibreOffice()
+    yield office
+    office.close()

@@ -190,15 +190,53 @@ def _run_format(run: etree._Element) -> tuple[str, ...]:
     )
 
 
-def paragraph_view(paragraph: etree._Element, labels: _Labels, strict: bool) -> tuple[object, ...]:
+def note_marks(document: etree._Element) -> dict[str, str]:
+    """The mark each footnote shows, by footnote id, as Word and LibreOffice draw it: a
+    call with a custom mark shows the text that follows it in its run; the others are
+    numbered 1, 2, 3 … in document order (custom marks do not count, ECMA-376 17.11.14)."""
+    marks: dict[str, str] = {}
+    count = 0
+    for reference in document.iter(w("footnoteReference")):
+        if reference.get(w("customMarkFollows")) in ("1", "true", "on"):
+            marks[reference.get(w("id"))] = "".join(
+                sibling.text or "" for sibling in reference.itersiblings(w("t"))
+            )
+        else:
+            count += 1
+            marks[reference.get(w("id"))] = str(count)
+    return marks
+
+
+def _run_text(run: etree._Element, marks: dict[str, str], note: str | None) -> str:
+    """The text a run shows: its text and tabs, the number of a call the application
+    numbers, and (in a footnote) the note's own mark where `w:footnoteRef` stands."""
+    parts = []
+    for child in run:
+        if child.tag == w("t"):
+            parts.append(child.text or "")
+        elif child.tag == w("tab"):
+            parts.append("\t")
+        elif child.tag == w("footnoteReference") and child.get(w("customMarkFollows")) is None:
+            parts.append(marks.get(child.get(w("id")), ""))
+        elif child.tag == w("footnoteRef") and note is not None:
+            parts.append(marks.get(note, ""))
+    return "".join(parts)
+
+
+def paragraph_view(
+    paragraph: etree._Element,
+    labels: _Labels,
+    strict: bool,
+    marks: dict[str, str] | None = None,
+    note: str | None = None,
+) -> tuple[object, ...]:
+    """A paragraph's style, the label drawn for it and its text (with, in strict mode, the
+    formatting of each stretch); `marks` (from `note_marks`) gives the numbers of the calls
+    the application numbers, and `note` the id of the footnote the paragraph is in."""
     style = paragraph.find("w:pPr/w:pStyle", NS)
     spans: list[list] = []
     for run in paragraph.iter(w("r")):
-        text = "".join(
-            "\t" if child.tag == w("tab") else (child.text or "")
-            for child in run
-            if child.tag in (w("t"), w("tab"))
-        )
+        text = _run_text(run, marks or {}, note)
         if not text:
             continue
         form = _run_format(run) if strict else ()
@@ -225,7 +263,8 @@ def reader_view(resolved: dict[str, etree._Element], strict: bool = True) -> Rea
     """What a reader sees in a document without tracked changes (or after resolving them)."""
     labels = _Labels(resolved.get("word/numbering.xml"))
     document = resolved["word/document.xml"]
-    body = [paragraph_view(p, labels, strict) for p in document.iter(w("p"))]
+    marks = note_marks(document)
+    body = [paragraph_view(p, labels, strict, marks) for p in document.iter(w("p"))]
     notes: dict[str, etree._Element] = {}
     if "word/footnotes.xml" in resolved:
         notes = {
@@ -235,7 +274,12 @@ def reader_view(resolved: dict[str, etree._Element], strict: bool = True) -> Rea
     for reference in document.iter(w("footnoteReference")):
         note = notes.get(reference.get(w("id")))
         paragraphs = [] if note is None else note.iter(w("p"))
-        footnotes.append([paragraph_view(p, _Labels(None), strict) for p in paragraphs])
+        footnotes.append(
+            [
+                paragraph_view(p, _Labels(None), strict, marks, reference.get(w("id")))
+                for p in paragraphs
+            ]
+        )
     margins = {
         name: [paragraph_view(p, _Labels(None), strict) for p in tree.iter(w("p"))]
         for name, tree in sorted(resolved.items())

@@ -22,7 +22,7 @@ from lxml import etree
 
 import drafter
 from drafter import layout, wordml
-from drafter.docx_writer import ROW_STYLES, render_docx
+from drafter.docx_writer import ROW_STYLES, _calls, _column_numbered_by_application, render_docx
 from drafter.markup import plain_text
 from tests.conftest import FLAGSHIP, MINIMAL, libreoffice_pdf, needs_libreoffice, pdf_text
 
@@ -215,16 +215,25 @@ def test_list_definitions_and_instances() -> None:
 # --- Footnotes ------------------------------------------------------------------------------
 
 
-def footnote_calls(document: Docx) -> list[tuple[str, str, str]]:
-    """(footnote id, mark shown, language) of every call in the document, in order."""
+def footnote_calls(document: Docx) -> list[tuple[str, str, str, bool]]:
+    """(footnote id, mark shown, language, numbered by the application) of every call in
+    the document, in order: Word and LibreOffice number the calls without a custom mark
+    1, 2, 3 … in document order, and do not count those with one (ECMA-376 17.11.14)."""
     calls = []
+    count = 0
     for run in document.xml("word/document.xml").iter(w("r")):
         reference = run.find("w:footnoteReference", NS)
         if reference is not None:
-            assert reference.get(w("customMarkFollows")) == "1"
-            mark = "".join(run.itertext(w("t")))
+            automatic = reference.get(w("customMarkFollows")) is None
+            if automatic:
+                assert run.find("w:t", NS) is None
+                count += 1
+                mark = str(count)
+            else:
+                assert reference.get(w("customMarkFollows")) == "1"
+                mark = "".join(run.itertext(w("t")))
             language = run.find("w:rPr/w:lang", NS).get(w("val"))
-            calls.append((reference.get(w("id")), mark, language))
+            calls.append((reference.get(w("id")), mark, language, automatic))
     return calls
 
 
@@ -232,13 +241,34 @@ def test_every_flagship_note_shows_its_number_once_in_each_language() -> None:
     document = Docx(_built(FLAGSHIP))
     calls = footnote_calls(document)
     numbers = {
-        language: [int(mark) for _, mark, tag in calls if tag == f"{language}-BE"]
+        language: [int(mark) for _, mark, tag, _ in calls if tag == f"{language}-BE"]
         for language in ("nl", "fr")
     }
     assert sorted(numbers["nl"]) == list(range(1, 87))
     assert sorted(numbers["fr"]) == list(range(1, 87))
     assert numbers["nl"] == list(range(1, 87))  # Dutch reading order is drafter's order
-    assert len({footnote_id for footnote_id, _, _ in calls}) == 2 * 86
+    assert len({footnote_id for footnote_id, *_ in calls}) == 2 * 86
+    # The Dutch (left) column calls its notes in order, so Word and LibreOffice number them
+    # (and renumber them when a note comes or goes); the French calls carry the number as a
+    # custom mark, which the application does not count.
+    assert {tag for _, _, tag, automatic in calls if automatic} == {"nl-BE"}
+    assert {tag for _, _, tag, automatic in calls if not automatic} == {"fr-BE"}
+
+
+def test_a_column_that_calls_its_notes_out_of_order_has_custom_marks() -> None:
+    """Where the application's count would not be drafter's number (the checker keeps both
+    languages in one order, so only a plan changed by hand shows it), marks are typed."""
+    plan = layout.plan(drafter.load(MINIMAL))
+    calls = {
+        language: [call for row in plan.rows for call in _calls(row.cell(language).inlines)]
+        for language in plan.columns
+    }
+    assert [call.number for call in calls["nl"]] == [1]
+    assert _column_numbered_by_application([plan]) == "nl"
+    calls["nl"][0].number = 2  # as if the Dutch column called note 2 first
+    assert _column_numbered_by_application([plan]) == "fr"
+    calls["fr"][0].number = 2
+    assert _column_numbered_by_application([plan]) is None
 
 
 def test_each_call_leads_to_the_note_in_its_own_language() -> None:
@@ -248,20 +278,20 @@ def test_each_call_leads_to_the_note_in_its_own_language() -> None:
         element.get(w("id")): element
         for element in document.xml("word/footnotes.xml").findall("w:footnote", NS)
     }
-    for footnote_id, mark, tag in footnote_calls(document):
+    for footnote_id, mark, tag, _ in footnote_calls(document):
         footnote = footnotes[footnote_id]
         paragraph = footnote.find("w:p", NS)
         assert style_of(paragraph) == "FootnoteText"
         first_run = paragraph.find("w:r", NS)
-        # The number is typed, not Word's automatic w:footnoteRef (which would count 1..172).
+        # The note's mark is the application's (w:footnoteRef: the call's number or custom
+        # mark), never typed: LibreOffice would show a typed one a second time.
         assert first_run.find("w:rPr/w:rStyle", NS).get(w("val")) == "FootnoteReference"
-        assert "".join(first_run.itertext(w("t"))) == mark
+        assert first_run.find("w:footnoteRef", NS) is not None
         language = tag[:2]
         expected = plain_text(notes[int(mark)].text.inlines[language])
-        assert text_of(paragraph) == f"{mark} {expected}"
+        assert text_of(paragraph) == f" {expected}"
         languages = {lang.get(w("val")) for lang in footnote.iter(w("lang"))}
         assert languages == {tag}
-    assert not list(document.xml("word/footnotes.xml").iter(w("footnoteRef")))
 
 
 def test_footnotes_part_is_related_and_has_separators() -> None:
@@ -338,6 +368,103 @@ def test_every_row_kind_has_its_named_style() -> None:
         assert name in names.values()
     assert names["FootnoteText"] == "footnote text"
     assert names["FootnoteReference"] == "footnote reference"
+
+
+def test_only_the_styles_and_lists_in_use_are_in_the_file() -> None:
+    """Word's style list shows drafter's styles and Word's defaults, nothing of the
+    template's; every list definition is used by a list instance a paragraph is in."""
+    document = Docx(_built(FLAGSHIP))
+    styles = document.xml("word/styles.xml").findall("w:style", NS)
+    defined = {style.get(w("styleId")) for style in styles}
+    referenced: set[str] = set()
+    for name in document.zip.namelist():
+        if name.endswith(".xml") and name != "word/styles.xml":
+            for tag in ("pStyle", "rStyle", "tblStyle"):
+                referenced |= {e.get(w("val")) for e in document.xml(name).iter(w(tag))}
+    based_on = {e.get(w("val")) for style in styles for e in style.iter(w("basedOn"), w("link"))}
+    defaults = {style.get(w("styleId")) for style in styles if style.get(w("default")) == "1"}
+    assert defaults == {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+    assert referenced <= defined
+    assert defined == referenced | based_on | defaults
+    assert len(defined) < 40  # python-docx's template alone has 160
+    numbering = document.xml("word/numbering.xml")
+    used_lists = {e.get(w("val")) for e in document.body.iter(w("numId"))}
+    assert {e.get(w("numId")) for e in numbering.findall("w:num", NS)} == used_lists
+    used_definitions = {e.get(w("val")) for e in numbering.iter(w("abstractNumId"))}
+    assert {
+        e.get(w("abstractNumId")) for e in numbering.findall("w:abstractNum", NS)
+    } == used_definitions
+
+
+def test_list_styles_carry_their_numbering() -> None:
+    """A paragraph a Word user sets in Consideration (Request, Item, …) style is numbered:
+    the style names the first list of its paragraphs in the first column, with the same
+    definition; drafter's own paragraphs name their own list, which wins."""
+    document = Docx(_built(FLAGSHIP))
+    numbering = document.xml("word/numbering.xml")
+    definition_of = {
+        e.get(w("numId")): e.find("w:abstractNumId", NS).get(w("val"))
+        for e in numbering.findall("w:num", NS)
+    }
+    style_lists = {
+        style.get(w("styleId")): style.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))
+        for style in document.xml("word/styles.xml").findall("w:style", NS)
+        if style.find("w:pPr/w:numPr", NS) is not None
+    }
+    assert set(style_lists) >= {"Consideration", "Request", "Item", "Sub-paragraph"}
+    first_list: dict[str, str] = {}
+    for row in document.body_rows():
+        left = cell_paragraphs(row)[0]
+        num_id = left.find("w:pPr/w:numPr/w:numId", NS)
+        if num_id is not None:
+            first_list.setdefault(style_of(left), num_id.get(w("val")))
+    for style_id, num_id in style_lists.items():
+        assert num_id == first_list[style_id]
+        assert definition_of[num_id] in {
+            definition_of[p.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))]
+            for row in document.body_rows()
+            for p in cell_paragraphs(row)[:1]
+            if style_of(p) == style_id
+        }
+
+
+def test_a_style_with_typed_labels_carries_no_numbering(tmp_path: Path) -> None:
+    """Past Z the labels are typed; a numbered style would draw a label before them."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: extra-{n}\n    nl: overwegende punt {n};\n    fr: considérant le point {n};\n"
+        for n in range(26)
+    )
+    text = text.replace("requests:\n", extra + "requests:\n", 1)
+    path = tmp_path / "long.yaml"
+    path.write_text(text, encoding="utf-8")
+    styles = Docx(render_docx(drafter.load(path))).xml("word/styles.xml")
+    numbered = {
+        style.get(w("styleId"))
+        for style in styles.findall("w:style", NS)
+        if style.find("w:pPr/w:numPr", NS) is not None
+    }
+    assert "Consideration" not in numbered and "Item" in numbered
+
+
+def test_headings_have_outline_levels() -> None:
+    """Part and section headings carry their level in their style, so Word's Navigation
+    pane and a table of contents list them (the parts, then each memorandum section)."""
+    document = Docx(_built(FLAGSHIP))
+    levels = {
+        style.get(w("styleId")): style.find("w:pPr/w:outlineLvl", NS)
+        for style in document.xml("word/styles.xml").findall("w:style", NS)
+    }
+    assert levels["PartHeading"].get(w("val")) == "0"
+    assert levels["SectionHeading"].get(w("val")) == "1"
+    headings = [
+        levels[style_of(p)].get(w("val"))
+        for row in document.body_rows()
+        for p in cell_paragraphs(row)
+        if levels.get(style_of(p)) is not None
+    ]
+    assert headings.count("0") == 2 * 2  # the memorandum and the resolution, two columns
+    assert headings.count("1") == 2 * 14  # the memorandum's fourteen sections
 
 
 def test_markup_becomes_run_formatting_and_references_print_their_label(

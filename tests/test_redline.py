@@ -232,12 +232,27 @@ def test_footnotes_added_removed_changed_and_renumbered(tmp_path: Path) -> None:
     document = assert_accept_and_reject(old, new)
     footnotes = etree.fromstring(zipfile.ZipFile(io.BytesIO(document)).read("word/footnotes.xml"))
     texts = ["".join(note.itertext(w("t"), w("delText"))) for note in footnotes]
+    # The note's mark is drawn by the application (w:footnoteRef), never typed; in a note
+    # inserted or deleted as a whole (or the old copy of a renumbered one), it is tracked.
+    marks_of_notes = [note.find("w:p", NS).find(".//w:footnoteRef", NS) for note in footnotes[2:]]
+    assert all(mark is not None for mark in marks_of_notes)
+    tracked = [etree.QName(mark.getparent().getparent()).localname for mark in marks_of_notes]
+    assert tracked.count("del") == 3  # the removed note (nl, fr), note 1's old French copy
     # The removed note is still there, deleted, so that Reject All can bring it back.
-    assert "2 Noot over de regen." in texts
-    # Note 1 is now note 2: its call is deleted and called again, and its text changes
-    # are marked inside the note, in each language.
-    assert "2 Bron, 20202021." in texts
-    assert "1 Bron, 2020." in texts
+    assert " Noot over de regen." in texts
+    # Note 1 is now note 2. In the Dutch column, whose calls Word and LibreOffice number,
+    # it is one call, whose number follows by itself: the note appears once, with its text
+    # changes marked. In the French column, whose calls carry drafter's number as a custom
+    # mark, the old call is deleted and the note called again.
+    assert texts.count(" Bron, 20202021.") == 1 and " Bron, 2020." not in texts
+    assert " Source, 20202021." in texts and " Source, 2020." in texts
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(document)).read("word/document.xml"))
+    numbered = [
+        reference
+        for reference in body.iter(w("footnoteReference"))
+        if reference.get(w("customMarkFollows")) is None
+    ]
+    assert len(numbered) == 4  # Dutch: early, source, the removed note (deleted), added
 
 
 def test_sponsors_and_title_are_compared(tmp_path: Path) -> None:
@@ -649,6 +664,24 @@ def test_command_refuses_versions_with_errors(cli, tmp_path: Path) -> None:
     )
     assert "no redline written" in result.stderr
     assert not (tmp_path / "build").exists()
+
+
+def test_command_refuses_a_change_of_column_order(cli, tmp_path: Path) -> None:
+    """Tracked changes cannot swap columns: rather than a redline that Reject All cannot
+    take back to the old version, a clear refusal, exit 1 and nothing written."""
+    data = minimal_data()
+    old = write(tmp_path, "old.yaml", data)
+    data["columns"] = ["fr", "nl"]
+    data["considerations"][0]["nl"] = "overwegende dat het hard regent;"
+    new = write(tmp_path, "new.yaml", data)
+    with pytest.raises(redline_module.RedlineError, match="columns changed order"):
+        compare(drafter.load(old), drafter.load(new))
+    for output_format in ("docx", "pdf"):
+        result = cli("redline", str(old), str(new), "--format", output_format)
+        assert result.exit_code == 1
+        assert "the columns changed order (nl, fr → fr, nl)" in result.stderr
+        assert "no redline written" in result.stderr
+        assert not (tmp_path / "build").exists()
 
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
