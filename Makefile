@@ -11,13 +11,12 @@ PYTHON ?= python3
 LOCK := requirements.lock
 UV_VERSION := 0.13.9
 
-# Debian packages: WeasyPrint's libraries (PDF), and for the tests LibreOffice (to open our
-# DOCX files as a user would, with Dutch and French hyphenation; its Python bridge and
-# script provider let the tests accept and reject tracked changes in it) and poppler
+# Debian packages: WeasyPrint's libraries (PDF), and for the tests Dutch and French
+# hyphenation for LibreOffice (which opens our DOCX files as a user would, and accepts and
+# rejects their tracked changes: scripts/install-libreoffice.sh installs it) and poppler
 # (pdftoppm, to look at pages).
 RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_PACKAGES := libreoffice-writer-nogui python3-uno libreoffice-script-provider-python \
-	hyphen-nl hyphen-fr poppler-utils
+TEST_PACKAGES := hyphen-nl hyphen-fr poppler-utils
 
 .PHONY: example test test-newest lint lock setup system-runtime system-test
 
@@ -46,6 +45,7 @@ system-runtime:
 	$(call install_debian,$(RUNTIME_PACKAGES))
 
 system-test:
+	@sh scripts/install-libreoffice.sh
 	$(call install_debian,$(RUNTIME_PACKAGES) $(TEST_PACKAGES))
 
 example: system-runtime setup
