@@ -34,7 +34,7 @@ from bench.bench import scripted_edits, with_early_footnote
 from drafter import load
 from drafter.docx_writer import render_docx, render_redline_docx
 from drafter.redline import compare
-from tests.conftest import FLAGSHIP, MINIMAL, pdf_text
+from tests.conftest import FLAGSHIP, MINIMAL, needs_libreoffice, pdf_text
 
 AUTHOR = "Samuel Cogolati"
 DATE = "2021-02-01T09:30:00Z"
@@ -281,6 +281,7 @@ def _expected_markup(view: dict) -> list[tuple[int, str]]:
     return expected
 
 
+@needs_libreoffice  # and pdftotext
 def test_the_markup_view_letters_inserted_and_deleted_considerations(markup_labels) -> None:
     """A deleted consideration shows its old letter in brackets and is not counted, an
     inserted one its new letter; those between and after show "new[old]"."""
@@ -294,8 +295,9 @@ def test_the_markup_view_letters_inserted_and_deleted_considerations(markup_labe
     strict=True,
     reason="LibreOffice 25.2 leaves a numbered paragraph holding a tracked deletion out of "
     "the count of its markup view (it draws '[A.]', and every later letter is one too low), "
-    "whatever the encoding; the DOCX it writes itself after such an edit opens the same way",
+    "with every encoding tried; the DOCX it writes itself after such an edit opens so too",
 )
+@needs_libreoffice  # and pdftotext
 def test_a_consideration_holding_a_deletion_keeps_its_letter(markup_labels) -> None:
     view = markup_labels["partial"]
     assert view["drawn"] == _expected_markup(view)
