@@ -10,7 +10,9 @@ not into the project's virtual environment, so this file is two things:
 - imported by the tests (any Python), `LibreOffice` starts that script in a subprocess and
   sends it requests, so one LibreOffice serves a whole test session.
 
-A request: {"path": "/x.docx", "resolve": "accept" | "reject" | null, "save": "/y.docx" | null}.
+A request: {"path": "/x.docx", "resolve": "accept" | "reject" | null, "save": "/y.docx" | null,
+"pdf": "/y.pdf" | null}: "save" stores the document as DOCX, "pdf" as LibreOffice lays it out and
+prints it (tracked changes shown as in its markup view, with the list labels it draws there).
 The answer: {"changes": how many tracked changes LibreOffice counts before resolving,
 "body": [[list label, text], …] for every paragraph of the body in document order (the cells
 of a table row by row, left to right), "notes": [[label, text], …] for every footnote in the
@@ -63,11 +65,23 @@ class LibreOffice:
             encoding="utf-8",
         )
 
-    def read(self, path: Path, resolve: str | None = None, save: Path | None = None) -> dict:
+    def read(
+        self,
+        path: Path,
+        resolve: str | None = None,
+        save: Path | None = None,
+        pdf: Path | None = None,
+    ) -> dict:
         """What LibreOffice shows of the DOCX at `path`, after Accept All ("accept") or
-        Reject All ("reject") if asked, saving the result as DOCX to `save` if given."""
+        Reject All ("reject") if asked, saving the result as DOCX to `save` and as PDF to
+        `pdf` if given."""
         assert self.process.stdin is not None and self.process.stdout is not None
-        request = {"path": str(path), "resolve": resolve, "save": save and str(save)}
+        request = {
+            "path": str(path),
+            "resolve": resolve,
+            "save": save and str(save),
+            "pdf": pdf and str(pdf),
+        }
         self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()
         line = self.process.stdout.readline()
@@ -222,6 +236,11 @@ def _answer(desktop: Any, context: Any, request: dict) -> dict:
             document.storeToURL(
                 uno.systemPathToFileUrl(request["save"]),
                 (_property("FilterName", "MS Word 2007 XML"),),
+            )
+        if request.get("pdf"):
+            document.storeToURL(
+                uno.systemPathToFileUrl(request["pdf"]),
+                (_property("FilterName", "writer_pdf_Export"),),
             )
         return answer
     finally:
