@@ -405,7 +405,7 @@ class _Writer:
 
         Blocks rather than one table per part: LibreOffice lays out footnotes in long tables
         in more than linear time (the ten-times synthetic resolution as one table per part
-        did not convert in 6 minutes in LibreOffice 25.2; as blocks, in 20 s), and Word
+        did not convert in 13 minutes in LibreOffice 25.2; as blocks, in 20 s), and Word
         users edit them alike. A list of considerations or of requests is one table, so that
         a consideration or request inserted or deleted in a redline is a table row only,
         with no separator that comes or goes with it (LibreOffice's Accept and Reject leave
