@@ -710,8 +710,8 @@ def _page_fill(pdf: Path) -> list[_PageFill]:
 @needs_libreoffice
 @pytest.mark.xfail(
     strict=True,
-    reason="LibreOffice 25.2 moves a table row whole to the next page when the notes its "
-    "first lines call do not fit beside them (README, The DOCX: known limits)",
+    reason="LibreOffice 25.2 moves table rows that call notes whole to the next page, and "
+    "leaves them there when they would fit (README, The DOCX: known limits)",
 )
 def test_libreoffice_fills_every_page_before_its_notes(flagship_libreoffice_pdf: Path) -> None:
     """No page ends with more than 15 % of its text area blank above its notes, except the
