@@ -20,9 +20,9 @@ edit it in Word or LibreOffice:
   first column by itself, in Word and LibreOffice. Each note's text starts with its mark as
   `w:footnoteRef`, drawn by the application: a mark typed there, LibreOffice shows twice;
 - the two languages side by side in borderless two-column tables, one row per pair of
-  paragraphs, rows allowed to break across pages, one table per block (a section, a
-  consideration, a request with its sub-paragraphs); each part of the document starts on a
-  new page, as in the PDF;
+  paragraphs, rows allowed to break across pages, one table per block (a memorandum
+  section, the list of considerations, the list of requests); each part of the document
+  starts on a new page, as in the PDF;
 - a cover page without header or footer, then a header with the document number and a PAGE
   field (mirrored on even pages, as in the PDF) and a footer with the session line;
 - every Dutch run marked nl-BE and every French run fr-BE, for spelling and hyphenation;
@@ -147,6 +147,13 @@ PARAGRAPH_STYLES = (
 
 # Rows that open a new table in the body (see _Writer._body).
 BLOCK_STARTS = frozenset({"section-title", "consideration", "request-lead", "request"})
+# The rows a list of considerations or requests is made of: such a list is one table, so
+# that a consideration or request inserted or deleted in a redline is a table row, with no
+# paragraph between tables to come and go with it.
+LIST_ROWS = {
+    "consideration": frozenset({"consideration", "item"}),
+    "request": frozenset({"request", "subparagraph", "item"}),
+}
 
 FOOTNOTE_REFERENCE = "FootnoteReference"
 HYPERLINK = "Hyperlink"
@@ -390,12 +397,19 @@ class _Writer:
 
     def _body(self) -> None:
         """One borderless table per block: the opening of a part, each memorandum section,
-        the signatures, each consideration, the operative part's lead, each request (with
-        their items and sub-paragraphs). A part starts on a new page, as in the PDF.
+        the signatures, the enacting formula with the considerations (and their items), the
+        operative part's lead with the requests (and their items and sub-paragraphs). A
+        part starts on a new page, as in the PDF. Between two tables stands an invisible
+        separator paragraph: Word joins adjacent tables, and so does LibreOffice 25.2 (which
+        then also drops the page break before a part).
 
         Blocks rather than one table per part: LibreOffice lays out footnotes in long tables
         in more than linear time (the ten-times synthetic resolution as one table per part
-        did not convert in 10 minutes; as blocks, in 9 s), and Word users edit them alike.
+        did not convert in 13 minutes in LibreOffice 25.2; as blocks, in 20 s), and Word
+        users edit them alike. A list of considerations or of requests is one table, so that
+        a consideration or request inserted or deleted in a redline is a table row only,
+        with no separator that comes or goes with it (LibreOffice's Accept and Reject leave
+        such a paragraph standing).
         """
         previous: layout.Row | None = None
         table: Table | None = None
@@ -419,6 +433,8 @@ class _Writer:
             return False  # a heading stays in the table of what it introduces
         if row.kind == "sponsor":
             return previous.kind != "sponsor"
+        if previous.kind in LIST_ROWS.get(row.kind, ()):
+            return False  # the next consideration or request of the same list
         return row.kind in BLOCK_STARTS
 
     def _new_table(self, *, page_break: bool) -> Table:
