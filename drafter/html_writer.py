@@ -58,6 +58,7 @@ def read_template_file(path: Path) -> bytes:
     except OSError as error:
         raise TemplateUnavailable(path, f"cannot be read ({error.strerror or error})") from None
 
+
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)”’]")
 
 
