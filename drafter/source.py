@@ -139,22 +139,17 @@ def _scan(text: str, diagnostics: DiagnosticList) -> _Scan | None:
     (a state machine, not recursive, and looking ahead at most 1,024 characters) scans the
     same text again: our limits then speak with their position whichever library is there.
     """
-    scan = _Scan()
-    try:
-        return _scan_with(_FastLoader, text, diagnostics, scan)
-    except yaml.YAMLError:
-        if _FastLoader is yaml.SafeLoader:
-            return scan
-    try:
-        return _scan_with(yaml.SafeLoader, text, diagnostics, _Scan())
-    except yaml.YAMLError:
-        return scan
+    for loader_class in dict.fromkeys((_FastLoader, yaml.SafeLoader)):
+        try:
+            return _scan_with(loader_class, text, diagnostics)
+        except yaml.YAMLError:
+            continue
+    return _Scan()
 
 
-def _scan_with(
-    loader_class: type, text: str, diagnostics: DiagnosticList, scan: _Scan
-) -> _Scan | None:
+def _scan_with(loader_class: type, text: str, diagnostics: DiagnosticList) -> _Scan | None:
     loader = loader_class(text)
+    scan = _Scan()
     depth = deepest = parts = values = 0
     try:
         while True:

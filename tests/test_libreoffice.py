@@ -44,6 +44,13 @@ AUTHOR = "Samuel Cogolati"
 DATE = "2021-02-01T09:30:00Z"
 
 Paragraphs = list[list[str]]
+# Each redline after Accept All or Reject All, beside the version it must then show.
+RESOLVED_VERSIONS = [
+    ("accept", "new"),
+    ("reject", "old"),
+    ("early accept", "early"),
+    ("early reject", "old"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -102,10 +109,7 @@ def test_the_redline_opens_with_its_changes_and_resolves_them_all(flagship_views
     assert flagship_views["accept"]["remaining"] == flagship_views["reject"]["remaining"] == 0
 
 
-@pytest.mark.parametrize(
-    ("resolved", "version"),
-    [("accept", "new"), ("reject", "old"), ("early accept", "early"), ("early reject", "old")],
-)
+@pytest.mark.parametrize(("resolved", "version"), RESOLVED_VERSIONS)
 def test_accept_and_reject_give_each_versions_text_and_labels(
     flagship_views, resolved: str, version: str
 ) -> None:
@@ -140,10 +144,7 @@ def test_accept_and_reject_leave_no_extra_paragraph(
     assert _first_difference(got, wanted) is None
 
 
-@pytest.mark.parametrize(
-    ("resolved", "version"),
-    [("accept", "new"), ("reject", "old"), ("early accept", "early"), ("early reject", "old")],
-)
+@pytest.mark.parametrize(("resolved", "version"), RESOLVED_VERSIONS)
 def test_accept_and_reject_give_each_versions_notes(
     flagship_views, resolved: str, version: str
 ) -> None:
