@@ -34,10 +34,10 @@ _HOMES = {
     "CheckResult": "drafter.api",
     "check_file": "drafter.api",
     "load": "drafter.api",
-    "Diagnostic": "drafter.diagnostics",
-    "DrafterError": "drafter.diagnostics",
-    "Position": "drafter.diagnostics",
-    "Resolution": "drafter.model",
+    "Diagnostic": "drafter.document.diagnostics",
+    "DrafterError": "drafter.document.diagnostics",
+    "Position": "drafter.document.diagnostics",
+    "Resolution": "drafter.document.model",
 }
 
 

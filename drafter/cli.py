@@ -15,13 +15,18 @@ from typing import Annotated
 
 import typer
 
-from drafter import scaffold
 from drafter.api import CheckResult, check_file
-from drafter.check import check, summary
-from drafter.diagnostics import Diagnostic, DiagnosticList, DrafterError, diagnostics_to_json
-from drafter.output import OutputError, create_new
-from drafter.resolve import resolve
-from drafter.source import FORBIDDEN_CHARACTERS, load_text
+from drafter.api.output import OutputError, create_new
+from drafter.check.rules import check, summary
+from drafter.document.diagnostics import (
+    Diagnostic,
+    DiagnosticList,
+    DrafterError,
+    diagnostics_to_json,
+)
+from drafter.resolve.resolver import resolve
+from drafter.source import scaffold
+from drafter.source.loader import FORBIDDEN_CHARACTERS, load_text
 
 app = typer.Typer(
     add_completion=False,
@@ -138,7 +143,7 @@ def build_command(
     ] = False,
 ) -> None:
     """Render resolutions to PDF (and HTML, DOCX) in the Chamber's layout."""
-    from drafter.build import FORMATS, build_file, output_name
+    from drafter.api.build import FORMATS, build_file, output_name
 
     wanted = [fmt.strip().lower() for fmt in formats.split(",") if fmt.strip()]
     unknown = [fmt for fmt in wanted if fmt not in FORMATS]
@@ -221,16 +226,12 @@ def redline_command(
 ) -> None:
     """Compare two versions of a resolution: the new one, with every difference from the old
     one as a tracked change (DOCX) or marked up (PDF)."""
-    from drafter.build import output_name
-    from drafter.output import write_atomically
-    from drafter.redline import (
-        RedlineError,
-        check_text,
-        compare,
-        git_version,
-        render_redline,
-        revision_date,
-    )
+    from drafter.api import check_text, render_redline
+    from drafter.api.build import output_name
+    from drafter.api.output import write_atomically
+    from drafter.api.versions import git_version, revision_date
+    from drafter.compare.comparison import compare
+    from drafter.document.redline import RedlineError
 
     if since is None and len(files) != 2:
         raise _fail("give two files, OLD.yaml NEW.yaml, or one file with --since REV", EXIT_USAGE)
@@ -358,7 +359,7 @@ def _scaffold_problems(text: str, path: Path) -> list[str]:
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the resolution format, for editors (see README)."""
-    from drafter.schema import json_schema_text
+    from drafter.source.schema import json_schema_text
 
     sys.stdout.write(json_schema_text())
 
@@ -388,7 +389,7 @@ def failure_reason(error: Exception) -> str:
     """A plain sentence for what went wrong outside the user's document: the system (a full
     disk, a missing folder), drafter's installation (a template file gone), or a bug."""
     from drafter import __version__
-    from drafter.html_writer import TemplateUnavailable
+    from drafter.render.html.writer import TemplateUnavailable
 
     if isinstance(error, OutputError | TemplateUnavailable):
         return str(error)

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 import drafter
-from drafter.codes import ACKNOWLEDGEABLE, CODES
-from drafter.diagnostics import DiagnosticList
+from drafter.document.codes import ACKNOWLEDGEABLE, CODES
+from drafter.document.diagnostics import DiagnosticList
 from tests.conftest import FIXTURES, FLAGSHIP, ROOT
 
 ACKNOWLEDGED = "tests/fixtures/acknowledged-difference.yaml"

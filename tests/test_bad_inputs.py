@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from drafter.build import FORMATS, output_name
+from drafter.api.build import FORMATS, output_name
 from drafter.cli import main
 from tests.conftest import MINIMAL, ROOT
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter import build
-from drafter.build import output_name
+from drafter.api import build
+from drafter.api.build import output_name
 from tests.conftest import MINIMAL
 
 

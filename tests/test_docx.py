@@ -24,9 +24,16 @@ import pytest
 from lxml import etree
 
 import drafter
-from drafter import layout, wordml
-from drafter.docx_writer import ROW_STYLES, _calls, _column_numbered_by_application, render_docx
-from drafter.markup import plain_text
+from drafter.document.inline import plain_text
+from drafter.document.plan import ROW_KINDS, Plan
+from drafter.render.docx import wordml
+from drafter.render.docx.writer import (
+    ROW_STYLES,
+    _calls,
+    _column_numbered_by_application,
+    render_docx,
+)
+from drafter.resolve import layout
 from tests.conftest import FLAGSHIP, MINIMAL, libreoffice_pdf, needs_libreoffice, pdf_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -68,7 +75,7 @@ def _built(path: Path) -> bytes:
 
 
 @cache
-def _plan(path: Path) -> layout.Plan:
+def _plan(path: Path) -> Plan:
     return layout.plan(drafter.load(path))
 
 
@@ -353,7 +360,7 @@ def test_every_row_kind_has_its_named_style() -> None:
     for row, planned in zip(document.body_rows(), plan.rows, strict=True):
         for paragraph in cell_paragraphs(row):
             assert names[style_of(paragraph)] == ROW_STYLES[planned.kind].name
-    assert {planned.kind for planned in plan.rows} == set(layout.ROW_KINDS)
+    assert {planned.kind for planned in plan.rows} == set(ROW_KINDS)
     for name in (
         "Consideration",
         "Request",
@@ -595,7 +602,7 @@ def test_building_twice_gives_the_same_bytes() -> None:
 def test_another_process_gives_the_same_bytes() -> None:
     """No set or hash order leaks into the file: a process with another hash seed agrees."""
     script = (
-        "import sys, drafter; from drafter.docx_writer import render_docx; "
+        "import sys, drafter; from drafter.render.docx.writer import render_docx; "
         f"sys.stdout.buffer.write(render_docx(drafter.load({str(FLAGSHIP)!r})))"
     )
     for seed in ("1", "2"):

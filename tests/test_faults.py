@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter import __version__, build
-from drafter.build import FORMATS
+from drafter import __version__
+from drafter.api import build
+from drafter.api.build import FORMATS
 from tests.conftest import FLAGSHIP, MINIMAL, ROOT
 from tests.test_bad_inputs import assert_no_traceback, folder_state, run_drafter, source_state
 

@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import drafter
-from drafter.build import RENDERERS, build_file
+from drafter.api.build import RENDERERS, build_file
 from drafter.cli import app
-from drafter.diagnostics import DrafterError, diagnostics_to_json
+from drafter.document.diagnostics import DrafterError, diagnostics_to_json
 from tests.conftest import MINIMAL
 
 SCALE = int(os.environ.get("DRAFTER_FUZZ_EXAMPLES", "0"))

@@ -26,8 +26,8 @@ import weasyprint
 import yaml
 
 import drafter
-from drafter.build import RENDERERS
-from drafter.html_writer import TEMPLATES
+from drafter.api.build import RENDERERS
+from drafter.render.html.writer import TEMPLATES
 from tests.conftest import MINIMAL, ROOT
 from tests.test_bad_inputs import assert_no_traceback, run_drafter
 

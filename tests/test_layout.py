@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 
 import drafter
-from drafter import vocabulary
-from drafter.layout import plan
-from drafter.markup import plain_text
+from drafter.document import vocabulary
+from drafter.document.inline import plain_text
+from drafter.resolve.layout import plan
 from tests.conftest import FLAGSHIP, MINIMAL
 
 

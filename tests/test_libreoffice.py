@@ -36,8 +36,8 @@ import yaml
 
 from bench.bench import scripted_edits, with_early_footnote
 from drafter import load
-from drafter.docx_writer import render_docx, render_redline_docx
-from drafter.redline import compare
+from drafter.compare.comparison import compare
+from drafter.render.docx.writer import render_docx, render_redline_docx
 from tests.conftest import FLAGSHIP, MINIMAL, needs_libreoffice, pdf_text
 
 AUTHOR = "Samuel Cogolati"

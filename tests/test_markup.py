@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from drafter.markup import Bold, FootnoteCall, Italic, Reference, Str, parse
+from drafter.document.inline import Bold, FootnoteCall, Italic, Reference, Str
+from drafter.source.markup import parse
 
 
 def test_calls_references_and_emphasis() -> None:

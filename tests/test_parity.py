@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter import parity
+from drafter.check import parity
 from tests.conftest import FIXTURES, ROOT
 
 NOT_DIFFERENCES = sorted((FIXTURES / "parity").glob("*.yaml"))

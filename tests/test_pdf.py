@@ -16,8 +16,8 @@ import pypdf
 import pytest
 
 import drafter
-from drafter.paginate import A4
-from drafter.pdf_writer import AssetFetcher, render_pdf
+from drafter.render.html.paginate import A4
+from drafter.render.html.pdf import AssetFetcher, render_pdf
 from tests.conftest import FLAGSHIP, MINIMAL, ROOT
 
 CALL_SIZE = 9 * 0.65  # sup.call in templates/resolution.css

@@ -27,11 +27,11 @@ from lxml import etree
 from typer.testing import CliRunner
 
 import drafter
-from drafter import redline as redline_module
 from drafter.cli import app
-from drafter.docx_writer import render_docx, render_redline_docx
-from drafter.markup import Deleted, Inserted
-from drafter.redline import compare
+from drafter.compare.comparison import compare
+from drafter.document import redline as redline_module
+from drafter.document.inline import Deleted, Inserted
+from drafter.render.docx.writer import render_docx, render_redline_docx
 from tests import revisions
 from tests.conftest import FLAGSHIP, MINIMAL, libreoffice_pdf, needs_libreoffice, pdf_text
 
@@ -356,7 +356,7 @@ def test_every_revision_has_a_unique_id_an_author_and_a_date(flagship_redline) -
 
 
 def test_deleted_text_is_del_text_and_properties_keep_schema_order(flagship_redline) -> None:
-    from drafter import wordml
+    from drafter.render.docx import wordml
 
     _, _, data = flagship_redline
     orders = {"rPr": wordml.RPR_ORDER, "tblPr": wordml.TBLPR_ORDER}
@@ -756,7 +756,7 @@ def test_libreoffice_opens_the_redline(tmp_path: Path) -> None:
 def test_pdf_shows_a_summary_then_the_marked_up_new_version(tmp_path: Path) -> None:
     import pdfplumber
 
-    from drafter.pdf_writer import render_redline_pdf
+    from drafter.render.html.pdf import render_redline_pdf
 
     data = minimal_data()
     old = loaded(tmp_path, "old.yaml", data)

@@ -7,8 +7,8 @@ import re
 import pytest
 
 import drafter
-from drafter import numbering
-from drafter.markup import plain_text
+from drafter.document import numbering
+from drafter.document.inline import plain_text
 from tests.conftest import FLAGSHIP, MINIMAL
 
 
@@ -50,7 +50,7 @@ def test_flagship_footnotes_get_the_filed_numbers(flagship: drafter.Resolution) 
 def test_footnote_calls_carry_the_same_number_in_both_languages(
     flagship: drafter.Resolution,
 ) -> None:
-    from drafter.resolve import calls
+    from drafter.resolve.resolver import calls
 
     for _, text in flagship.texts():
         dutch = [call.number for call in calls(text, "nl")]

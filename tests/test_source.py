@@ -9,9 +9,11 @@ import sys
 import pytest
 import yaml
 
-from drafter import scaffold, source
-from drafter.diagnostics import DiagnosticList, Position
-from drafter.source import load_text, locate
+from drafter.document.diagnostics import DiagnosticList, Position
+from drafter.document.model import locate
+from drafter.source import loader as source
+from drafter.source import scaffold
+from drafter.source.loader import load_text
 from tests.conftest import MINIMAL
 
 
@@ -44,7 +46,7 @@ def test_locate_across_a_line_break() -> None:
 
 
 def test_utf8_bom_and_windows_line_endings_are_accepted(tmp_path) -> None:
-    from drafter.source import load_source
+    from drafter.source.loader import load_source
 
     path = tmp_path / "windows.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.read_bytes().replace(b"\n", b"\r\n"))
@@ -54,7 +56,7 @@ def test_utf8_bom_and_windows_line_endings_are_accepted(tmp_path) -> None:
 
 
 def test_invalid_utf8_is_reported_with_its_byte_offset(tmp_path) -> None:
-    from drafter.source import load_source
+    from drafter.source.loader import load_source
 
     path = tmp_path / "latin1.yaml"
     path.write_bytes(b"doc: x\ntitle: caf\xe9\n")

@@ -63,9 +63,22 @@ from docx.styles.styles import Styles
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from drafter import __version__, layout, model, numbering, wordml
-from drafter.markup import Bold, Deleted, FootnoteCall, Inline, Inserted, Italic, Reference, Str
-from drafter.redline import DELETED, INSERTED, Redline
+from drafter import __version__
+from drafter.document import model, numbering
+from drafter.document.inline import (
+    Bold,
+    Deleted,
+    FootnoteCall,
+    Inline,
+    Inserted,
+    Italic,
+    Reference,
+    Str,
+)
+from drafter.document.plan import Plan, Row
+from drafter.document.redline import DELETED, INSERTED, Redline
+from drafter.render.docx import wordml
+from drafter.resolve import layout
 
 # Page geometry, as in the PDF's stylesheet (templates/resolution.css): A4, 16 mm side
 # margins, 8 mm between the columns.
@@ -96,7 +109,7 @@ class _ParagraphStyle:
     outline_level: int | None = None  # a heading's level in Word's Navigation pane (0: top)
 
 
-# One style per kind of row (layout.ROW_KINDS).
+# One style per kind of row (ROW_KINDS).
 ROW_STYLES: dict[str, _ParagraphStyle] = {
     "part-heading": _ParagraphStyle(
         "Part Heading",
@@ -179,7 +192,7 @@ def _style_id(style: _ParagraphStyle) -> str:
 class _Writer:
     """Builds one document; holds the numbering and footnote counters while doing so."""
 
-    def __init__(self, plan: layout.Plan, filed: datetime.date) -> None:
+    def __init__(self, plan: Plan, filed: datetime.date) -> None:
         self.plan = plan
         self.filed = filed
         self.document = docx.Document()
@@ -411,7 +424,7 @@ class _Writer:
         with no separator that comes or goes with it (LibreOffice's Accept and Reject leave
         such a paragraph standing).
         """
-        previous: layout.Row | None = None
+        previous: Row | None = None
         table: Table | None = None
         for row in self.plan.rows:
             if table is None or row.kind == "part-heading":
@@ -428,7 +441,7 @@ class _Writer:
         self._separator()  # Word ends a document with a paragraph, never with a table
 
     @staticmethod
-    def _starts_block(row: layout.Row, previous: layout.Row | None) -> bool:
+    def _starts_block(row: Row, previous: Row | None) -> bool:
         if previous is None or ROW_STYLES[previous.kind].keep_with_next:
             return False  # a heading stays in the table of what it introduces
         if row.kind == "sponsor":
@@ -459,7 +472,7 @@ class _Writer:
         wordml.table_geometry(table._tbl, (COLUMN_WIDTH, COLUMN_WIDTH), HALF_GAP)
         return table
 
-    def _row_paragraph(self, paragraph: wordml.Element, row: layout.Row, language: str) -> None:
+    def _row_paragraph(self, paragraph: wordml.Element, row: Row, language: str) -> None:
         style_id = _style_id(ROW_STYLES[row.kind])
         paragraph.style = style_id
         wordml.paragraph_language(paragraph, self.tags[language])
@@ -475,10 +488,10 @@ class _Writer:
             self.style_lists.setdefault(style_id, num_id)
         self._inlines(paragraph, self.document.part, self._cell_inlines(row, language), language)
 
-    def _cell_inlines(self, row: layout.Row, language: str) -> list[Inline]:
+    def _cell_inlines(self, row: Row, language: str) -> list[Inline]:
         return row.cell(language).inlines
 
-    def _typed_label(self, paragraph: wordml.Element, row: layout.Row, language: str) -> None:
+    def _typed_label(self, paragraph: wordml.Element, row: Row, language: str) -> None:
         """A label typed as text; in a redline, tracked with its row, or where it changed."""
         cell, tag = row.cell(language), self.tags[language]
         kind = {"inserted": "ins", "deleted": "del"}.get(row.change)
@@ -489,7 +502,7 @@ class _Writer:
         with self._tracking(kind):
             self._put(paragraph, wordml.text_run(f"{cell.label} ", tag))
 
-    def _typed_labels(self, row: layout.Row) -> bool:
+    def _typed_labels(self, row: Row) -> bool:
         """Whether a list's labels must be typed: Word counts letters past Z as AA, BB, CC,
         where the Chamber (and drafter's PDF) counts AA, AB, AC; such a list, and only such
         a list, carries its labels as text so that both files show the same labels."""
@@ -727,7 +740,7 @@ class _RedlineWriter(_Writer):
         super()._page_setup()
         wordml.track_revisions(self.document.settings.element)
 
-    def _cell_inlines(self, row: layout.Row, language: str) -> list[Inline]:
+    def _cell_inlines(self, row: Row, language: str) -> list[Inline]:
         """A renumbered note, in the column numbered by the application, is its new call
         alone: its number follows by itself, so the note appears once, with its edits."""
         inlines = row.cell(language).inlines
@@ -741,12 +754,12 @@ class _RedlineWriter(_Writer):
     def _note(self, call: FootnoteCall) -> model.Footnote:
         return self.keyed_notes[call.key]
 
-    def _block_starts(self, hidden: str) -> tuple[dict[int, bool], dict[int, layout.Row]]:
+    def _block_starts(self, hidden: str) -> tuple[dict[int, bool], dict[int, Row]]:
         """Where the version without the rows marked `hidden` starts a table (index → page
         break before it), and the row before each row in that version."""
         starts: dict[int, bool] = {}
-        previous_rows: dict[int, layout.Row] = {}
-        previous: layout.Row | None = None
+        previous_rows: dict[int, Row] = {}
+        previous: Row | None = None
         for index, row in enumerate(self.plan.rows):
             if row.change == hidden:
                 continue
@@ -806,7 +819,7 @@ def _calls(nodes: list[Inline]) -> Iterator[FootnoteCall]:
             yield from _calls(node.children)
 
 
-def _column_numbered_by_application(plans: list[layout.Plan]) -> str | None:
+def _column_numbered_by_application(plans: list[Plan]) -> str | None:
     """The column whose footnote calls Word and LibreOffice can number themselves: the
     first column (else the second) whose calls, in document order, are 1, 2, 3 … in every
     plan (both versions, for a redline), so that the application's count is drafter's

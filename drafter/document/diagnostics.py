@@ -14,7 +14,7 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 
-from drafter.codes import CODES, Severity
+from drafter.document.codes import CODES, Severity
 
 
 @dataclass(frozen=True, order=True)

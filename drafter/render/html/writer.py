@@ -20,16 +20,28 @@ from pathlib import Path
 from jinja2 import Environment, FunctionLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
-from drafter import __version__, layout, model
-from drafter.markup import Bold, Deleted, FootnoteCall, Inline, Inserted, Italic, Reference, Str
-from drafter.paginate import A4, Block, Geometry, Page
+from drafter import __version__
+from drafter.document import model
+from drafter.document.inline import (
+    Bold,
+    Deleted,
+    FootnoteCall,
+    Inline,
+    Inserted,
+    Italic,
+    Reference,
+    Str,
+)
+from drafter.document.plan import Cell, Plan, Row
+from drafter.render.html.paginate import A4, Block, Geometry, Page
+from drafter.resolve import layout
 
 
 def _templates_folder() -> Path:
     """The templates and fonts: inside the package once installed (the wheel carries the
     repository's `templates/` as `drafter/templates/`, see pyproject.toml), and beside the
     package in a source checkout or an editable install."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[2]  # drafter/, from drafter/render/html/
     installed = package / "templates"
     return installed if installed.is_dir() else package.parent / "templates"
 
@@ -108,7 +120,7 @@ def inline_html(nodes: list[Inline]) -> Markup:
     return Markup("").join(pieces)
 
 
-def cell_html(cell: layout.Cell) -> Markup:
+def cell_html(cell: Cell) -> Markup:
     """A cell's content, its label ("A.", "1°") first."""
     label = (
         Markup('<span class="label">{0}</span> ').format(cell.label) if cell.label else Markup("")
@@ -130,7 +142,7 @@ def _note_key(footnote: model.Footnote) -> int:
     return footnote.key or footnote.number
 
 
-def _row_class(row: layout.Row) -> str:
+def _row_class(row: Row) -> str:
     """The classes of a row: its kind, and in a redline its change ("inserted", …)."""
     return f"{row.kind} {row.change}" if row.change else row.kind
 
@@ -175,7 +187,7 @@ def _inline_stylesheet() -> Markup:
     return Markup(_template_source("resolution.css"))
 
 
-def _common(plan: layout.Plan, resolution: model.Resolution, geometry: Geometry) -> dict:
+def _common(plan: Plan, resolution: model.Resolution, geometry: Geometry) -> dict:
     return {
         "plan": plan,
         "cover": plan.cover,
@@ -212,7 +224,7 @@ def render_html(resolution: model.Resolution, *, standalone: bool = False) -> st
     )
 
 
-def galley_html(resolution: model.Resolution, plan: layout.Plan, geometry: Geometry = A4) -> str:
+def galley_html(resolution: model.Resolution, plan: Plan, geometry: Geometry = A4) -> str:
     """Every cell (`data-block="cell:ROW:LANGUAGE"`) and every footnote
     (`data-block="note:NUMBER:LANGUAGE"`) on its own, at its column's width."""
     cells = [
@@ -246,7 +258,7 @@ class Slot:
 
 def paged_html(
     resolution: model.Resolution,
-    plan: layout.Plan,
+    plan: Plan,
     pages: list[Page],
     cells: dict[tuple[int, str], Block],
     notes: dict[tuple[int, str], Block],

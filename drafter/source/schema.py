@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter import codes, model
+from drafter.document import codes, model
 
 ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 

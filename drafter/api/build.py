@@ -15,27 +15,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.api import check_file
-from drafter.diagnostics import Diagnostic, DrafterError
-from drafter.model import Resolution
-from drafter.output import OutputError, write_all_atomically
+from drafter.api.output import OutputError, write_all_atomically
+from drafter.document.diagnostics import Diagnostic, DrafterError
+from drafter.document.model import Resolution
 
 FORMATS = ("pdf", "html", "docx")
 
 
 def _render_pdf(resolution: Resolution) -> bytes:
-    from drafter.pdf_writer import render_pdf
+    from drafter.render.html.pdf import render_pdf
 
     return render_pdf(resolution)
 
 
 def _render_html(resolution: Resolution) -> bytes:
-    from drafter.html_writer import render_html
+    from drafter.render.html.writer import render_html
 
     return render_html(resolution, standalone=True).encode("utf-8")
 
 
 def _render_docx(resolution: Resolution) -> bytes:
-    from drafter.docx_writer import render_docx
+    from drafter.render.docx.writer import render_docx
 
     return render_docx(resolution)
 

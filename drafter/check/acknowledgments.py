@@ -12,9 +12,9 @@ difference they were written for. There is no file-wide switch: an entry covers 
 
 from __future__ import annotations
 
-from drafter import model
-from drafter.codes import UNUSED_ACKNOWLEDGMENT
-from drafter.diagnostics import Acknowledgment, DiagnosticList, Position
+from drafter.document import model
+from drafter.document.codes import UNUSED_ACKNOWLEDGMENT
+from drafter.document.diagnostics import Acknowledgment, DiagnosticList, Position
 
 
 def apply(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.check import check
-from drafter.diagnostics import Diagnostic, DrafterError
-from drafter.model import Resolution
-from drafter.resolve import resolve
-from drafter.source import load_source
+from drafter.check.rules import check
+from drafter.document.diagnostics import Diagnostic, DiagnosticList, DrafterError
+from drafter.document.model import Resolution
+from drafter.document.redline import Redline
+from drafter.resolve.resolver import resolve
+from drafter.source.loader import load_source, load_text
 
 
 @dataclass
@@ -59,3 +60,25 @@ def load(path: str | Path, *, strict: bool = False) -> Resolution:
     if blocking or result.resolution is None:
         raise DrafterError(blocking or result.diagnostics)
     return result.resolution
+
+
+def check_text(text: str, name: str) -> CheckResult:
+    """`drafter.check_file` for a text that is not a file (a version from git): `name` is
+    where diagnostics say the text comes from."""
+    diagnostics = DiagnosticList(name)
+    resolution = load_text(text, name, diagnostics)
+    if resolution is not None:
+        resolve(resolution, diagnostics)
+        check(resolution, diagnostics)
+    return CheckResult(name, resolution, diagnostics.sorted())
+
+
+def render_redline(redline: Redline, output_format: str, author: str, date: str) -> bytes:
+    """The redline as DOCX (tracked changes) or PDF (marked up, with a summary page)."""
+    if output_format == "pdf":
+        from drafter.render.html.pdf import render_redline_pdf
+
+        return render_redline_pdf(redline)
+    from drafter.render.docx.writer import render_redline_docx
+
+    return render_redline_docx(redline, author, date)

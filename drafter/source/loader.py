@@ -17,8 +17,9 @@ from typing import Any
 
 import yaml
 
-from drafter import codes, model, schema
-from drafter.diagnostics import DiagnosticList, Position
+from drafter.document import codes, model
+from drafter.document.diagnostics import DiagnosticList, Position
+from drafter.source import schema
 
 # Tags that the safe composer gives to plain YAML; anything else was written by hand.
 _STANDARD_TAGS = {
@@ -631,27 +632,3 @@ def _check_header_values(resolution: model.Resolution, diagnostics: DiagnosticLi
         diagnostics.error(
             "invalid-value", resolution.position, "'columns' must be [nl, fr] or [fr, nl]"
         )
-
-
-def locate(text: model.LanguageText, offset: int, length: int = 1) -> Position:
-    """The file position of `text.value[offset:offset + length]`.
-
-    The value a YAML scalar yields differs from what stands in the file (folded lines,
-    indentation, quotes), so the fragment is looked up in the scalar's source by its words;
-    when that fails, the scalar's own position is the best answer.
-    """
-    value, source = text.value, text.source
-    fragment = value[offset : offset + length].strip()
-    if not source or not fragment:
-        return text.position
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in fragment.split()))
-    occurrence = sum(1 for match in pattern.finditer(value) if match.start() < offset)
-    matches = list(pattern.finditer(source))
-    if occurrence >= len(matches):
-        return text.position
-    start = matches[occurrence].start()
-    line_break = source.rfind("\n", 0, start)
-    if line_break == -1:
-        return Position(text.position.path, text.position.line, text.position.column + start)
-    line = text.position.line + source.count("\n", 0, start)
-    return Position(text.position.path, line, start - line_break)

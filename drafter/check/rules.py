@@ -15,10 +15,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafter import acknowledgments, literal, model, parity, vocabulary
-from drafter.diagnostics import DiagnosticList, Position
-from drafter.resolve import calls, parts_by_id, references
-from drafter.source import locate
+from drafter.check import acknowledgments, literal, parity
+from drafter.document import model, vocabulary
+from drafter.document.diagnostics import DiagnosticList, Position
+from drafter.document.model import locate
+from drafter.resolve.resolver import calls, parts_by_id, references
 
 LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French"}
 Part = model.Numbered | model.Section

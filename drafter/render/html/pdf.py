@@ -25,8 +25,11 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from drafter import __version__, layout, model, redline
-from drafter.html_writer import (
+from drafter import __version__
+from drafter.document import model, redline
+from drafter.document.plan import Plan
+from drafter.render.html.paginate import A4, Block, Geometry, Line, paginate
+from drafter.render.html.writer import (
     TEMPLATES,
     TemplateUnavailable,
     galley_html,
@@ -34,7 +37,7 @@ from drafter.html_writer import (
     paged_html,
     read_template_file,
 )
-from drafter.paginate import A4, Block, Geometry, Line, paginate
+from drafter.resolve import layout
 
 
 class AssetFetcher(URLFetcher):
@@ -199,7 +202,7 @@ def render_redline_pdf(
 
 def _render(
     resolution: model.Resolution,
-    plan: layout.Plan,
+    plan: Plan,
     fetcher: AssetFetcher | None,
     geometry: Geometry,
     summary: dict[str, object] | None = None,
@@ -228,7 +231,7 @@ def _without_cyclic_collection() -> Iterator[None]:
 
 def _render_pages(
     resolution: model.Resolution,
-    plan: layout.Plan,
+    plan: Plan,
     fetcher: AssetFetcher,
     geometry: Geometry,
     summary: dict[str, object] | None,

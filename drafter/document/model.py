@@ -7,12 +7,13 @@ computed: the `label` of every numbered part, the `number` of every footnote and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from drafter.diagnostics import Acknowledgment, Position
-from drafter.markup import Inline
+from drafter.document.diagnostics import Acknowledgment, Position
+from drafter.document.inline import Inline
 
 LANGUAGES: tuple[str, str] = ("nl", "fr")
 
@@ -244,3 +245,27 @@ def _paragraph_texts(paragraph: Paragraph) -> Iterator[tuple[object, Text]]:
 # The parts that may carry `acknowledge:`; each one covers the warnings about its own text
 # (a section: its title), not those of the parts it contains.
 AcknowledgingPart = Numbered | Paragraph | Section | Footnote
+
+
+def locate(text: LanguageText, offset: int, length: int = 1) -> Position:
+    """The file position of `text.value[offset:offset + length]`.
+
+    The value a YAML scalar yields differs from what stands in the file (folded lines,
+    indentation, quotes), so the fragment is looked up in the scalar's source by its words;
+    when that fails, the scalar's own position is the best answer.
+    """
+    value, source = text.value, text.source
+    fragment = value[offset : offset + length].strip()
+    if not source or not fragment:
+        return text.position
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in fragment.split()))
+    occurrence = sum(1 for match in pattern.finditer(value) if match.start() < offset)
+    matches = list(pattern.finditer(source))
+    if occurrence >= len(matches):
+        return text.position
+    start = matches[occurrence].start()
+    line_break = source.rfind("\n", 0, start)
+    if line_break == -1:
+        return Position(text.position.path, text.position.line, text.position.column + start)
+    line = text.position.line + source.count("\n", 0, start)
+    return Position(text.position.path, line, start - line_break)

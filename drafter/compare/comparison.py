@@ -29,19 +29,13 @@ Nothing here knows about XML or HTML.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import re
-import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from drafter import layout, model, vocabulary
-from drafter.api import CheckResult
-from drafter.check import check
-from drafter.diagnostics import DiagnosticList
-from drafter.markup import (
+from drafter.document import model, vocabulary
+from drafter.document.inline import (
     Bold,
     Deleted,
     FootnoteCall,
@@ -52,10 +46,17 @@ from drafter.markup import (
     Str,
     plain_text,
 )
-from drafter.resolve import resolve
-from drafter.source import MAX_FILE_BYTES, load_text
-
-INSERTED, DELETED, CHANGED = "inserted", "deleted", "changed"
+from drafter.document.plan import Cell, Plan, Row
+from drafter.document.redline import (
+    CHANGED,
+    DELETED,
+    INSERTED,
+    SUMMARY_PARTS,
+    Count,
+    Redline,
+    RedlineError,
+)
+from drafter.resolve import layout
 
 # Rows whose words are at least this similar are taken for one that was renamed; memorandum
 # paragraphs, keyed by position only, need a little less; footnotes more.
@@ -75,42 +76,6 @@ _POSITIONAL = re.compile(r"(?:^|/)(?:paragraph|item):\d+$")
 Token = tuple[str, str, bool, bool]
 
 
-@dataclass(frozen=True)
-class Count:
-    """How many parts of one kind the new version added, removed and changed."""
-
-    added: int = 0
-    removed: int = 0
-    changed: int = 0
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
-
-
-# The summary's lines, in the order of the document, with their names in both languages.
-SUMMARY_PARTS: dict[str, dict[str, str]] = {
-    "title": {"nl": "Titel", "fr": "Titre"},
-    "sponsors": {"nl": "Indieners", "fr": "Auteurs"},
-    "sections": {"nl": "Afdelingen van de toelichting", "fr": "Sections des développements"},
-    "paragraphs": {"nl": "Alinea’s van de toelichting", "fr": "Alinéas des développements"},
-    "considerations": {"nl": "Overwegingen", "fr": "Considérants"},
-    "lead": {"nl": "Aanhef van de verzoeken", "fr": "Phrase liminaire des demandes"},
-    "requests": {"nl": "Verzoeken", "fr": "Demandes"},
-    "subparagraphs": {"nl": "Subparagrafen", "fr": "Sous-paragraphes"},
-    "items": {"nl": "Punten", "fr": "Points"},
-    "footnotes": {"nl": "Voetnoten", "fr": "Notes de bas de page"},
-    "date": {"nl": "Datum", "fr": "Date"},
-}
-SUMMARY_COLUMNS: dict[str, dict[str, str]] = {
-    "added": {"nl": "toegevoegd", "fr": "ajoutés"},
-    "removed": {"nl": "weggelaten", "fr": "supprimés"},
-    "changed": {"nl": "gewijzigd", "fr": "modifiés"},
-}
-SUMMARY_WORDS: dict[str, dict[str, str]] = {
-    "heading": {"nl": "Vergelijking van twee versies", "fr": "Comparaison de deux versions"},
-    "inserted": {"nl": "ingevoegde tekst", "fr": "texte inséré"},
-    "deleted": {"nl": "geschrapte tekst", "fr": "texte supprimé"},
-}
 _SUMMARY_OF_KIND = {
     "sponsor": "sponsors",
     "section-title": "sections",
@@ -123,32 +88,6 @@ _SUMMARY_OF_KIND = {
     "subparagraph": "subparagraphs",
     "date": "date",
 }
-
-
-@dataclass
-class Redline:
-    """The comparison of two versions.
-
-    `plan` is the new version's layout plan with the old version's rows and words in it:
-    rows carry their `change`, cells and notes hold `Inserted` and `Deleted` nodes, every
-    footnote call has the `key` of its note in `plan.footnotes`. `cover` holds the cover's
-    texts that are not inline text in the plan (document number, filing dates, sponsors
-    line, session line), compared word by word, per language.
-    """
-
-    old: model.Resolution
-    new: model.Resolution
-    plan: layout.Plan
-    cover: dict[str, dict[str, list[Inline]]]
-    summary: dict[str, Count]
-    # The keys of the notes that are only the old copy of a note whose number changed: a
-    # writer whose notes are numbered by the application may show such a call as the new
-    # call alone (its number follows by itself), and need not write this copy.
-    renumbered: frozenset[int] = frozenset()
-
-    @property
-    def changed(self) -> bool:
-        return any(self.summary.values()) or any(row.change for row in self.plan.rows)
 
 
 # --- Tokens -----------------------------------------------------------------------------------
@@ -350,7 +289,7 @@ def _merge(
 class _Node:
     """A row and the rows it holds (a consideration's items, a section's paragraphs, …)."""
 
-    row: layout.Row
+    row: Row
     local: str  # the key within its parent
     children: list[_Node] = field(default_factory=list)
     _words: list[str] | None = None
@@ -369,13 +308,13 @@ class _Node:
             self._words = words
         return self._words
 
-    def rows(self) -> Iterable[layout.Row]:
+    def rows(self) -> Iterable[Row]:
         yield self.row
         for child in self.children:
             yield from child.rows()
 
 
-def _parent_key(row: layout.Row) -> str:
+def _parent_key(row: Row) -> str:
     if row.kind in ("item", "memorandum-item"):
         return row.key.rsplit("/item:", 1)[0]
     if row.kind == "paragraph":
@@ -385,7 +324,7 @@ def _parent_key(row: layout.Row) -> str:
     return ""
 
 
-def _tree(rows: list[layout.Row]) -> list[_Node]:
+def _tree(rows: list[Row]) -> list[_Node]:
     top: list[_Node] = []
     nodes: dict[str, _Node] = {}
     for row in rows:
@@ -614,13 +553,13 @@ class _Comparer:
 
     # Rows.
 
-    def rows(self, old_rows: list[layout.Row], new_rows: list[layout.Row]) -> list[layout.Row]:
+    def rows(self, old_rows: list[Row], new_rows: list[Row]) -> list[Row]:
         """Both versions' rows as one sequence, matched rows compared word by word.
 
         Every row is matched first, so that a reference to a part whose id was renamed is
         known to point at the same part when the words are compared.
         """
-        pairs: list[tuple[layout.Row | None, layout.Row | None]] = []
+        pairs: list[tuple[Row | None, Row | None]] = []
         self._align_rows(_tree(old_rows), _tree(new_rows), pairs)
         for old, new in pairs:
             if (
@@ -629,7 +568,7 @@ class _Comparer:
                 and (_POSITIONAL.search(old.key) is None and _POSITIONAL.search(new.key) is None)
             ):
                 self.renamed[old.key.rsplit(":", 1)[-1]] = new.key.rsplit(":", 1)[-1]
-        merged: list[layout.Row] = []
+        merged: list[Row] = []
         for old, new in pairs:
             if old is not None and new is not None:
                 merged.append(self._changed_row(old, new))
@@ -643,7 +582,7 @@ class _Comparer:
         self,
         olds: list[_Node],
         news: list[_Node],
-        pairs: list[tuple[layout.Row | None, layout.Row | None]],
+        pairs: list[tuple[Row | None, Row | None]],
     ) -> None:
         for old, new in _align(olds, news):
             if old is not None and new is not None:
@@ -655,27 +594,27 @@ class _Comparer:
             elif new is not None:
                 pairs += [(None, row) for row in new.rows()]
 
-    def _count(self, row: layout.Row, column: int) -> None:
+    def _count(self, row: Row, column: int) -> None:
         part = _SUMMARY_OF_KIND.get(row.kind)
         if part:
             self.summary[part][column] += 1
 
-    def _changed_row(self, old: layout.Row, new: layout.Row) -> layout.Row:
-        cells: dict[str, layout.Cell] = {}
+    def _changed_row(self, old: Row, new: Row) -> Row:
+        cells: dict[str, Cell] = {}
         changed = edited = False
         for language in model.LANGUAGES:
             inlines, language_edited = self.diff(
                 old.cell(language).inlines, new.cell(language).inlines, body=True
             )
             label, old_label = new.cell(language).label, old.cell(language).label
-            cells[language] = layout.Cell(inlines, label, old_label if old_label != label else "")
+            cells[language] = Cell(inlines, label, old_label if old_label != label else "")
             changed = changed or _has_changes(inlines)
             edited = edited or language_edited
         if edited:
             self._count(new, 2)
         return replace(new, nl=cells["nl"], fr=cells["fr"], change=CHANGED if changed else "")
 
-    def _whole_row(self, row: layout.Row, change: str) -> layout.Row:
+    def _whole_row(self, row: Row, change: str) -> Row:
         self._count(row, 0 if change == INSERTED else 1)
         list_key = row.list_key
         if change == DELETED and "/" in list_key:
@@ -686,8 +625,8 @@ class _Comparer:
             list_key = f"{kept}/{suffix}" if kept else f"old:{list_key}"
         return replace(
             row,
-            nl=layout.Cell(self.whole(row.nl.inlines, change), row.nl.label),
-            fr=layout.Cell(self.whole(row.fr.inlines, change), row.fr.label),
+            nl=Cell(self.whole(row.nl.inlines, change), row.nl.label),
+            fr=Cell(self.whole(row.fr.inlines, change), row.fr.label),
             list_key=list_key,
             change=change,
         )
@@ -817,7 +756,7 @@ def compare(old: model.Resolution, new: model.Resolution) -> Redline:
             if (person.given, person.family) in old_people and name not in old_names
         ),
     )
-    plan = layout.Plan(
+    plan = Plan(
         cover=replace(new_cover, title=title),
         rows=rows,
         footnotes=sorted(comparer.notes.values(), key=lambda note: note.key),
@@ -825,90 +764,3 @@ def compare(old: model.Resolution, new: model.Resolution) -> Redline:
         metadata=new_plan.metadata,
     )
     return Redline(old, new, plan, cover, summary, frozenset(comparer.renumbered))
-
-
-# --- Versions, dates and outputs, for the command line ------------------------------------------
-
-FORMATS = ("docx", "pdf")
-
-
-class RedlineError(Exception):
-    """A redline cannot be made (git, a date); the message is a plain sentence."""
-
-
-def check_text(text: str, name: str) -> CheckResult:
-    """`drafter.check_file` for a text that is not a file (a version from git): `name` is
-    where diagnostics say the text comes from."""
-    diagnostics = DiagnosticList(name)
-    resolution = load_text(text, name, diagnostics)
-    if resolution is not None:
-        resolve(resolution, diagnostics)
-        check(resolution, diagnostics)
-    return CheckResult(name, resolution, diagnostics.sorted())
-
-
-def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(["git", "-C", str(folder), *arguments], capture_output=True)
-    except FileNotFoundError as error:
-        raise RedlineError("--since needs git, which is not installed") from error
-
-
-def git_version(path: Path, revision: str) -> tuple[str, str]:
-    """The text of `path` at `revision` of the git repository it is in, and its name in
-    git's own notation ("HEAD~1:resolutions/x.yaml")."""
-    if not revision or revision.startswith("-"):
-        raise RedlineError(f"'{revision}' is not a git revision")
-    if not path.is_file():
-        raise RedlineError(f"{path}: no such file")
-    folder = path.resolve().parent
-    top = _git(folder, "rev-parse", "--show-toplevel")
-    if top.returncode != 0:
-        raise RedlineError(f"{path} is not in a git repository, so --since has nothing to compare")
-    root = Path(top.stdout.decode().strip()).resolve()
-    relative = path.resolve().relative_to(root).as_posix()
-    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    if commit.returncode != 0:
-        raise RedlineError(f"unknown revision '{revision}' in the git repository at {root}")
-    sha = commit.stdout.decode().strip()
-    size = _git(root, "cat-file", "-s", f"{sha}:{relative}")
-    if size.returncode != 0:
-        raise RedlineError(f"{relative} does not exist at revision '{revision}'")
-    if int(size.stdout) > MAX_FILE_BYTES:
-        raise RedlineError(
-            f"{relative} at revision '{revision}' is larger than a resolution may be"
-        )
-    blob = _git(root, "cat-file", "blob", f"{sha}:{relative}")
-    try:
-        text = blob.stdout.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RedlineError(f"{relative} at revision '{revision}' is not valid UTF-8") from error
-    return text, f"{revision}:{relative}"
-
-
-def revision_date(text: str | None) -> str:
-    """The date of the tracked changes, as Word writes it ("2021-01-25T14:30:00Z"): `text`
-    (ISO 8601; a date alone is midnight, a time without zone is UTC), or now."""
-    if text is None:
-        moment = datetime.datetime.now(datetime.UTC)
-    else:
-        try:
-            moment = datetime.datetime.fromisoformat(text)
-        except ValueError as error:
-            raise RedlineError(
-                f"'{text}' is not an ISO 8601 date, such as 2021-01-25 or 2021-01-25T14:30"
-            ) from error
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=datetime.UTC)
-    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def render_redline(redline: Redline, output_format: str, author: str, date: str) -> bytes:
-    """The redline as DOCX (tracked changes) or PDF (marked up, with a summary page)."""
-    if output_format == "pdf":
-        from drafter.pdf_writer import render_redline_pdf
-
-        return render_redline_pdf(redline)
-    from drafter.docx_writer import render_redline_docx
-
-    return render_redline_docx(redline, author, date)

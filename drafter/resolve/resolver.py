@@ -9,9 +9,11 @@ that can be wrong is the checker's business, and resolving never fails because o
 
 from __future__ import annotations
 
-from drafter import markup, model, numbering
-from drafter.diagnostics import DiagnosticList
-from drafter.source import locate
+from drafter.document import model, numbering
+from drafter.document.diagnostics import DiagnosticList
+from drafter.document.inline import FootnoteCall, Reference, walk
+from drafter.document.model import locate
+from drafter.source import markup
 
 
 def resolve(resolution: model.Resolution, diagnostics: DiagnosticList) -> model.Resolution:
@@ -59,22 +61,14 @@ def _parse_texts(resolution: model.Resolution, diagnostics: DiagnosticList) -> N
                 )
 
 
-def calls(text: model.Text, language: str) -> list[markup.FootnoteCall]:
+def calls(text: model.Text, language: str) -> list[FootnoteCall]:
     """The footnote calls of one language of a text, in reading order."""
-    return [
-        node
-        for node in markup.walk(text.inlines.get(language, []))
-        if isinstance(node, markup.FootnoteCall)
-    ]
+    return [node for node in walk(text.inlines.get(language, [])) if isinstance(node, FootnoteCall)]
 
 
-def references(text: model.Text, language: str) -> list[markup.Reference]:
+def references(text: model.Text, language: str) -> list[Reference]:
     """The cross-references of one language of a text, in reading order."""
-    return [
-        node
-        for node in markup.walk(text.inlines.get(language, []))
-        if isinstance(node, markup.Reference)
-    ]
+    return [node for node in walk(text.inlines.get(language, [])) if isinstance(node, Reference)]
 
 
 def _number_footnotes(resolution: model.Resolution) -> None:

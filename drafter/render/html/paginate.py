@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from drafter.layout import Plan
+from drafter.document.plan import Plan
 
 # Rows that must not end a page: a heading stays with the first lines of what follows.
 KEEP_WITH_NEXT = {"part-heading", "salutation", "section-title", "enacting", "request-lead"}

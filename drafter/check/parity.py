@@ -22,7 +22,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafter import literal, vocabulary
+from drafter.check import literal
+from drafter.document import vocabulary
 
 _URL = re.compile(r"https?://[^\s\]]+")
 _DOI = re.compile(r"(?i)\bdoi:?\s*(10\.\d{4,9}/[^\s\]]+)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter import vocabulary
+from drafter.document import vocabulary
 
 # How the label of each kind of part is written in running text.
 LABEL_PATTERNS: dict[str, str] = {
