@@ -26,13 +26,9 @@ from lxml import etree
 import drafter
 from drafter.document.inline import plain_text
 from drafter.document.plan import ROW_KINDS, Plan
-from drafter.render.docx import wordml
-from drafter.render.docx.writer import (
-    ROW_STYLES,
-    _calls,
-    _column_numbered_by_application,
-    render_docx,
-)
+from drafter.render.docx import notes, wordml
+from drafter.render.docx.styles import ROW_STYLES
+from drafter.render.docx.writer import render_docx
 from drafter.resolve import layout
 from tests.conftest import FLAGSHIP, MINIMAL, libreoffice_pdf, needs_libreoffice, pdf_text
 
@@ -270,15 +266,15 @@ def test_a_column_that_calls_its_notes_out_of_order_has_custom_marks() -> None:
     languages in one order, so only a plan changed by hand shows it), marks are typed."""
     plan = layout.plan(drafter.load(MINIMAL))
     calls = {
-        language: [call for row in plan.rows for call in _calls(row.cell(language).inlines)]
+        language: [call for row in plan.rows for call in notes.calls(row.cell(language).inlines)]
         for language in plan.columns
     }
     assert [call.number for call in calls["nl"]] == [1]
-    assert _column_numbered_by_application([plan]) == "nl"
+    assert notes.column_numbered_by_application([plan]) == "nl"
     calls["nl"][0].number = 2  # as if the Dutch column called note 2 first
-    assert _column_numbered_by_application([plan]) == "fr"
+    assert notes.column_numbered_by_application([plan]) == "fr"
     calls["fr"][0].number = 2
-    assert _column_numbered_by_application([plan]) is None
+    assert notes.column_numbered_by_application([plan]) is None
 
 
 def test_each_call_leads_to_the_note_in_its_own_language() -> None:

@@ -1,0 +1,128 @@
+"""Footnotes: a call in a paragraph, and its note in the footnotes part.
+
+Real footnotes, one per call and language: the Dutch call leads to the Dutch text, the
+French call to the French text. Word keeps one count of a section's notes (a note called in
+both columns would become 171 and 172), so the calls of one column, which calls the notes in
+drafter's order, are numbered by the application, and the other column's calls carry
+drafter's number as a custom mark (`w:customMarkFollows`), which the application does not
+count (ECMA-376 Part 1, 17.11.14). A note added before others thus renumbers the first
+column by itself, in Word and LibreOffice. Each note's text starts with its mark as
+`w:footnoteRef`, drawn by the application: a mark typed there, LibreOffice shows twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from docx.opc.part import Part, XmlPart
+
+from drafter.document import model
+from drafter.document.inline import Bold, Deleted, FootnoteCall, Inline, Inserted, Italic
+from drafter.document.plan import Plan
+from drafter.render.docx import styles, wordml
+from drafter.render.docx.revisions import Revisions
+
+
+class Notes:
+    """The footnotes part of one document, and the next note's id."""
+
+    def __init__(
+        self,
+        document_part: Part,
+        revisions: Revisions,
+        tags: dict[str, str],
+        note_of: Callable[[FootnoteCall], model.Footnote],
+    ) -> None:
+        self.part: XmlPart = wordml.add_footnotes_part(document_part)
+        self.revisions = revisions
+        self.tags = tags
+        self.note_of = note_of
+        self.next_id = 1
+        # The column whose calls Word and LibreOffice number themselves (None: neither).
+        self.numbered_column: str | None = None
+
+    def call(
+        self,
+        paragraph: wordml.Element,
+        call: FootnoteCall,
+        language: str,
+        write_text: Callable[[wordml.Element, list[Inline]], None],
+    ) -> None:
+        """Put the call in `paragraph`, and its note in that language: the note's mark, then
+        its text, which `write_text` writes into the note's paragraph (`Revisions.apart`:
+        the note's text is not part of the change its call is in).
+
+        In a redline, the call goes inside the tracked change it is in, and a note that was
+        inserted or deleted as a whole (or the old copy of a renumbered one) has its mark
+        tracked too: Word strikes the old copy's number, so a reader sees which copy is the
+        old one.
+        """
+        tag = self.tags[language]
+        note = self.note_of(call)
+        footnote_id = self.next_id
+        self.next_id += 1
+        mark = None if language == self.numbered_column else str(call.number)
+        self.revisions.put(
+            paragraph,
+            wordml.footnote_reference_run(footnote_id, mark, tag, styles.FOOTNOTE_REFERENCE),
+        )
+        with self.revisions.apart():
+            text = wordml.add_footnote(
+                self.part, footnote_id, styles.style_id(styles.FOOTNOTE_TEXT), tag
+            )
+            with self.revisions.tracking({"inserted": "ins", "deleted": "del"}.get(note.change)):
+                self.revisions.put(text, wordml.footnote_mark_run(tag, styles.FOOTNOTE_REFERENCE))
+                self.revisions.put(text, wordml.text_run(" ", tag))
+            write_text(text, note.text.inlines[language])
+
+
+def calls(nodes: list[Inline]) -> Iterator[FootnoteCall]:
+    """The footnote calls among inline nodes, in order (not those inside notes)."""
+    for node in nodes:
+        if isinstance(node, FootnoteCall):
+            yield node
+        elif isinstance(node, Bold | Italic | Inserted | Deleted):
+            yield from calls(node.children)
+
+
+def column_numbered_by_application(plans: list[Plan]) -> str | None:
+    """The column whose footnote calls Word and LibreOffice can number themselves: the
+    first column (else the second) whose calls, in document order, are 1, 2, 3 … in every
+    plan (both versions, for a redline), so that the application's count is drafter's
+    number. None when neither column calls its notes in that order."""
+    for language in plans[0].columns:
+        for plan in plans:
+            inlines = [plan.cover.title[language]] + [
+                row.cell(language).inlines for row in plan.rows
+            ]
+            numbers = [call.number for nodes in inlines for call in calls(nodes)]
+            if numbers != list(range(1, len(numbers) + 1)):
+                break
+        else:
+            return language
+    return None
+
+
+def without_renumbering(nodes: list[Inline], renumbered: frozenset[int]) -> list[Inline]:
+    """Inline nodes with each renumbered call (the old call deleted, the new one inserted
+    right after it, as `compare` writes it) replaced by the new call, untracked."""
+    result: list[Inline] = []
+    after_renumbered = False
+    for node in nodes:
+        children = getattr(node, "children", None)
+        single = children[0] if children is not None and len(children) == 1 else None
+        if (
+            isinstance(node, Deleted)
+            and isinstance(single, FootnoteCall)
+            and single.key in renumbered
+        ):
+            after_renumbered = True
+            continue
+        if after_renumbered and isinstance(node, Inserted) and isinstance(single, FootnoteCall):
+            result.append(single)
+        elif isinstance(node, Bold | Italic):
+            result.append(type(node)(without_renumbering(node.children, renumbered)))
+        else:
+            result.append(node)
+        after_renumbered = False
+    return result
