@@ -15,7 +15,8 @@ A request: {"path": "/x.docx", "resolve": "accept" | "reject" | null, "save": "/
 prints it (tracked changes shown as in its markup view, with the list labels it draws there).
 The answer: {"changes": how many tracked changes LibreOffice counts before resolving,
 "body": [[list label, text], …] for every paragraph of the body in document order (the cells
-of a table row by row, left to right), "notes": [[label, text], …] for every footnote in the
+of a table row by row, left to right), "tops": the space above each of those paragraphs
+(ParaTopMargin, in 1/100 mm), "notes": [[label, text], …] for every footnote in the
 order of its call (the label LibreOffice draws for it, its text as shown in the note area),
 "remaining": tracked changes left after resolving}, or {"error": "…"}. A footnote call in a
 paragraph's text is written "[label]".
@@ -171,8 +172,9 @@ def _iterate(container: Any) -> list[Any]:
     return items
 
 
-def _paragraphs(text: Any) -> list[list[str]]:
-    """[label, text] of every paragraph of a text, tables included, in reading order."""
+def _paragraphs(text: Any, tops: list[int] | None = None) -> list[list[str]]:
+    """[label, text] of every paragraph of a text, tables included, in reading order; and,
+    given `tops`, the space above each paragraph (ParaTopMargin, 1/100 mm) appended to it."""
     result: list[list[str]] = []
     for element in _iterate(text):
         if element.supportsService("com.sun.star.text.TextTable"):
@@ -183,10 +185,12 @@ def _paragraphs(text: Any) -> list[list[str]]:
                         cell = element.getCellByPosition(column, row)
                     except Exception:
                         continue  # a merged cell
-                    result += _paragraphs(cell.getText())
+                    result += _paragraphs(cell.getText(), tops)
         elif element.supportsService("com.sun.star.text.Paragraph"):
             label = element.getPropertyValue("ListLabelString") or ""
             result.append([label, _portions_text(element)])
+            if tops is not None:
+                tops.append(element.getPropertyValue("ParaTopMargin"))
     return result
 
 
@@ -226,9 +230,11 @@ def _answer(desktop: Any, context: Any, request: dict) -> dict:
             )
             frame = document.getCurrentController().getFrame()
             dispatcher.executeDispatch(frame, command, "", 0, ())
+        tops: list[int] = []
         answer = {
             "changes": changes,
-            "body": _paragraphs(document.getText()),
+            "body": _paragraphs(document.getText(), tops),
+            "tops": tops,
             "notes": _notes(document),
             "remaining": _changes(document),
         }

@@ -8,13 +8,16 @@ comparison tools alike), so it knows nothing about drafter: only WordprocessingM
   then), a table row marked deleted goes with its cells, and a table left without rows.
 - Reject All: the same with `w:ins` and `w:del` swapped, deleted text (`w:delText`) becoming
   text again.
+- A tracked change of a paragraph's formatting (`w:pPrChange`): Accept All keeps the
+  paragraph's properties, Reject All puts back the ones the change holds.
 
 With `exact`, a paragraph or row whose mark goes must be empty by then: drafter never relies
 on Word joining paragraphs or dropping text that is not itself marked (`NotResolvable`).
 
 `reader_view` is what a reader of the result sees, part by part: every paragraph of the
 body in order with its style, the label Word draws for it (native numbering) and its text
-(with, in strict mode, the bold, italic, character style and language of each stretch);
+(with, in strict mode, the bold, italic, character style and language of each stretch, and
+the paragraph's own formatting: spacing, alignment, keep with next, page break before, …);
 every footnote in the order it is called; every header and footer.
 """
 
@@ -74,6 +77,22 @@ def _has_text(element: etree._Element) -> bool:
     return any(True for _ in element.iter(w("r")))
 
 
+# What a paragraph's w:pPr holds besides its formatting: the paragraph mark's run properties,
+# a section break, and a tracked change of the formatting (w:pPrChange).
+_NOT_FORMATTING = (w("rPr"), w("sectPr"), w("pPrChange"))
+
+
+def _restore_formatting(change: etree._Element) -> None:
+    """Reject a w:pPrChange: the paragraph's formatting becomes the one the change holds."""
+    properties = change.getparent()
+    for child in list(properties):
+        if child.tag not in _NOT_FORMATTING:
+            _remove(child)
+    old = change.find("w:pPr", NS)
+    for offset, child in enumerate([] if old is None else list(old)):
+        properties.insert(offset, child)
+
+
 def resolve(tree: etree._Element, accept: bool, exact: bool = True) -> etree._Element:
     """Accept (or reject) every tracked change of one part, in place."""
     keep, drop = ("ins", "del") if accept else ("del", "ins")
@@ -90,6 +109,10 @@ def resolve(tree: etree._Element, accept: bool, exact: bool = True) -> etree._El
     if not accept:
         for element in tree.iter(w("delText"), w("delInstrText")):
             element.tag = w("t") if element.tag == w("delText") else w("instrText")
+    for change in list(tree.iter(w("pPrChange"))):
+        if not accept:
+            _restore_formatting(change)
+        _remove(change)
     for row in list(tree.iter(w("tr"))):
         mark = row.find(f"w:trPr/w:{drop}", NS)
         if mark is not None:
@@ -248,8 +271,21 @@ def paragraph_view(
     text = "".join(span[0] for span in spans)
     view: tuple[object, ...] = (None if style is None else style.get(w("val")), label, text)
     if strict:
-        view += (tuple((text, *form) for text, form in spans),)
+        view += (tuple((text, *form) for text, form in spans), _formatting(paragraph))
     return view
+
+
+def _formatting(paragraph: etree._Element) -> tuple[str, ...]:
+    """A paragraph's direct formatting besides its style and numbering (shown apart), as
+    canonical XML: spacing, indents, alignment, keep with next, page break before, …"""
+    properties = paragraph.find("w:pPr", NS)
+    if properties is None:
+        return ()
+    return tuple(
+        etree.tostring(child, method="c14n", exclusive=True).decode()
+        for child in properties
+        if child.tag not in (*_NOT_FORMATTING, w("pStyle"), w("numPr"))
+    )
 
 
 @dataclass

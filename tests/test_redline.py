@@ -272,6 +272,45 @@ def test_sponsors_and_title_are_compared(tmp_path: Path) -> None:
     assert any("de Laveleye" in text for text in texts)
 
 
+LAVELEYE = {"given": "Séverine", "family": "de Laveleye", "party": "Ecolo-Groen", "gender": "f"}
+
+
+def _space_before(paragraph: etree._Element) -> str | None:
+    return paragraph.xpath("string(w:pPr/w:spacing/@w:before)", namespaces=NS) or None
+
+
+@pytest.mark.parametrize("edit", ["first removed", "one put first"])
+def test_a_change_of_paragraph_formatting_is_tracked(tmp_path: Path, edit: str) -> None:
+    """The space above the signatures belongs to the first sponsor: when the first one is
+    removed (or another put before it), the sponsor that stays changes formatting, and
+    Reject All must give back each paragraph's old formatting (the reader views compare
+    every paragraph's own properties), through a tracked w:pPrChange."""
+    data = minimal_data()
+    data["sponsors"].append(LAVELEYE)
+    old_data, new_data = copy.deepcopy(data), copy.deepcopy(data)
+    if edit == "first removed":
+        new_data["sponsors"].pop(0)  # Cogolati: de Laveleye is now first
+    else:
+        new_data["sponsors"].insert(0, dict(SPONSORS[0]))  # before Cogolati, who was first
+    old = loaded(tmp_path, "old.yaml", old_data)
+    new = loaded(tmp_path, "new.yaml", new_data)
+    document = assert_accept_and_reject(old, new)
+    body = revisions.parts(document)["word/document.xml"]
+    changes = body.findall(".//w:pPrChange", NS)
+    assert len(changes) == 2  # the sponsor that stays, in both columns
+    for change in changes:
+        assert change.get(w("author")) == AUTHOR and change.get(w("date")) == DATE
+        paragraph = change.getparent().getparent()
+        kept = "de LAVELEYE" if edit == "first removed" else "COGOLATI"
+        assert kept in "".join(paragraph.itertext())
+        old_space = change.xpath("string(w:pPr/w:spacing/@w:before)", namespaces=NS) or None
+        assert (old_space, _space_before(paragraph)) == (
+            (None, "340") if edit == "first removed" else ("340", None)
+        )
+    ids = [mark.get(w("id")) for mark in body.iter(w("ins"), w("del"), w("pPrChange"))]
+    assert len(ids) == len(set(ids))
+
+
 def test_cover_header_and_footer_changes_are_tracked(tmp_path: Path) -> None:
     data = minimal_data()
     old = loaded(tmp_path, "old.yaml", data)

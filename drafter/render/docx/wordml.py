@@ -12,6 +12,7 @@ insertion into an existing properties element goes through `_insert` with the sc
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Iterable, Sequence
 
@@ -351,7 +352,8 @@ def table_geometry(table: Element, column_widths: Sequence[int], cell_margin: in
 
 def revision(kind: str, revision_id: int, author: str, date: str) -> Element:
     """`<w:ins>` or `<w:del>` (`kind` "ins" or "del"): a tracked change by `author` at `date`
-    (ISO 8601), for runs to go in, or to mark a paragraph mark or a table row with.
+    (ISO 8601), for runs to go in, or to mark a paragraph mark or a table row with; or
+    `<w:pPrChange>` ("pPrChange"), for `track_paragraph_formatting`.
 
     `revision_id` must be unique in the document: Word keeps one count for the revisions of
     the body, the footnotes, the headers and the footers.
@@ -376,6 +378,37 @@ def track_paragraph_mark(paragraph: Element, mark: Element) -> None:
     if rpr is None:
         rpr = _insert(ppr, _new("w:rPr"), PPR_ORDER)
     _insert(rpr, mark, PARA_RPR_ORDER)
+
+
+# What a paragraph's w:pPr holds besides its formatting (CT_PPrBase): the paragraph mark's
+# run properties, a section break, and a tracked change of the formatting itself.
+_NOT_FORMATTING = frozenset(qn(name) for name in ("w:rPr", "w:sectPr", "w:pPrChange"))
+
+
+def paragraph_formatting(paragraph: Element) -> list[Element]:
+    """The formatting children of a paragraph's w:pPr (style, numbering, spacing, …)."""
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        return []
+    return [child for child in properties if child.tag not in _NOT_FORMATTING]
+
+
+def same_formatting(first: Sequence[Element], second: Sequence[Element]) -> bool:
+    """Whether two lists of w:pPr children (from `paragraph_formatting`) are equal."""
+    return [etree.tostring(child, method="c14n", exclusive=True) for child in first] == [
+        etree.tostring(child, method="c14n", exclusive=True) for child in second
+    ]
+
+
+def track_paragraph_formatting(paragraph: Element, old: Sequence[Element], mark: Element) -> None:
+    """Record a tracked change of a paragraph's formatting: `mark` is a `w:pPrChange` (from
+    `revision`), and `old` the formatting before the change (from `paragraph_formatting`):
+    Accept All keeps the paragraph's w:pPr as it is, Reject All puts `old` in its place."""
+    properties = _properties(paragraph, "w:pPr")
+    before = _add(mark, "w:pPr")
+    for child in old:
+        before.append(copy.deepcopy(child))
+    _insert(properties, mark, PPR_ORDER)
 
 
 def track_row(row: Element, mark: Element) -> None:

@@ -18,11 +18,13 @@ changes), `package.py` (core properties and reproducible bytes); raw XML is buil
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections import Counter
 from collections.abc import Callable
 
 import docx
+from docx.oxml.parser import OxmlElement
 from docx.shared import Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -206,8 +208,7 @@ class DocumentWriter:
             for language, cell in zip(self.plan.columns, cells, strict=True):
                 paragraph = cell.p_lst[0]
                 self._row_paragraph(paragraph, row, language)
-                if row.kind == "sponsor" and previous is not None and previous.kind != "sponsor":
-                    _space_before_first_sponsor(paragraph)
+                _row_formatting(paragraph, row, previous)
             previous = row
         self._separator()  # Word ends a document with a paragraph, never with a table
 
@@ -355,9 +356,26 @@ class RedlineWriter(DocumentWriter):
                 self._row_paragraph(paragraph, row, language)
                 if kind:
                     wordml.track_paragraph_mark(paragraph, self.revisions.mark(kind))
-                if row.kind == "sponsor" and previous is not None and previous.kind != "sponsor":
-                    _space_before_first_sponsor(paragraph)
+                    _row_formatting(paragraph, row, previous)
+                else:
+                    self._kept_row_formatting(paragraph, row, previous, old_previous.get(index))
         self._separator()
+
+    def _kept_row_formatting(
+        self, paragraph: wordml.Element, row: Row, previous: Row | None, old_previous: Row | None
+    ) -> None:
+        """The formatting of a row both versions have, as the new version gives it; where
+        the old version formats it otherwise (the first signature gets the space above the
+        signatures when the one before it is deleted), a tracked change of the paragraph's
+        properties, so that Reject All gives the old formatting back."""
+        old = OxmlElement("w:p")
+        old.append(copy.deepcopy(wordml.properties_of(paragraph, "w:pPr")))
+        _row_formatting(paragraph, row, previous)
+        _row_formatting(old, row, old_previous)
+        before = wordml.paragraph_formatting(old)
+        if not wordml.same_formatting(before, wordml.paragraph_formatting(paragraph)):
+            mark = self.revisions.mark("pPrChange")
+            wordml.track_paragraph_formatting(paragraph, before, mark)
 
 
 def _starts_block(row: Row, previous: Row | None) -> bool:
@@ -370,6 +388,8 @@ def _starts_block(row: Row, previous: Row | None) -> bool:
     return row.kind in BLOCK_STARTS
 
 
-def _space_before_first_sponsor(paragraph: wordml.Element) -> None:
-    # The signatures stand apart from the last paragraph of the memorandum.
-    Paragraph(paragraph, None).paragraph_format.space_before = Mm(6)  # type: ignore[arg-type]
+def _row_formatting(paragraph: wordml.Element, row: Row, previous: Row | None) -> None:
+    """The formatting of a row's paragraph that depends on the row before it: the
+    signatures stand apart from the last paragraph of the memorandum."""
+    if row.kind == "sponsor" and previous is not None and previous.kind != "sponsor":
+        Paragraph(paragraph, None).paragraph_format.space_before = Mm(6)  # type: ignore[arg-type]
