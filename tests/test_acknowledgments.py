@@ -162,7 +162,7 @@ def test_readme_explains_every_code_as_codes_py_does() -> None:
         f"| `{code.name}` | {code.severity} | {code.meaning} | {code.fix} |"
         for code in CODES.values()
     ]
-    assert rows == expected, "README's table of codes differs from drafter/codes.py"
+    assert rows == expected, "README's table of codes differs from drafter/document/codes.py"
 
 
 def test_a_reason_written_on_several_lines_is_shown_on_one(run, tmp_path: Path) -> None:

@@ -669,7 +669,7 @@ def test_libreoffice_opens_the_flagship_and_draws_drafters_labels(
     assert "Belgique85," in text and "Belgique8585" not in text
 
 
-# Page geometry of the DOCX (docx_writer._page_setup), in PDF points.
+# Page geometry of the DOCX (render/docx/styles.set_up_page), in PDF points.
 _POINTS_PER_MM = 72 / 25.4
 _TOP_MARGIN, _BOTTOM_MARGIN = 22 * _POINTS_PER_MM, 20 * _POINTS_PER_MM
 

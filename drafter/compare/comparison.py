@@ -1,6 +1,6 @@
 """Redline: two resolved versions of a resolution in, one comparison out, as data to render.
 
-`compare(old, new)` walks the layout plans of both versions (`layout.py`) and returns a
+`compare(old, new)` walks the layout plans of both versions (`resolve/layout.py`) and returns a
 `Redline`: the new version's plan with the old one's differences in it, which the DOCX writer
 turns into Word tracked changes and the PDF writer into underlined and struck-through text.
 

@@ -29,7 +29,7 @@ class FootnoteCall:
     id: str
     offset: int
     number: int = 0  # filled by the resolver
-    # Set in a redline only (redline.py): the number of the note the call leads to among the
+    # Set in a redline only (compare): the number of the note the call leads to among the
     # redline's notes (an old note 5 that was removed and a new note 5 are two notes).
     key: int = 0
 

@@ -1,6 +1,6 @@
 """The document tree: a resolution as typed Python objects, with source positions.
 
-`drafter.load` builds it from YAML (see `source.py`) and `drafter.resolve` fills in what is
+`drafter.load` builds it from YAML (see `source/loader.py`) and `drafter.resolve` fills in what is
 computed: the `label` of every numbered part, the `number` of every footnote and the parsed
 `inlines` of every text. Renderers only read this tree; they never number or check anything.
 """
@@ -155,7 +155,7 @@ class Footnote:
     position: Position
     # Filled by the resolver: 1..n in the order of the first call in Dutch reading order.
     number: int = 0
-    # Set in a redline only (redline.py): a number unique among the redline's notes, and
+    # Set in a redline only (compare): a number unique among the redline's notes, and
     # whether the note is "inserted" or "deleted" as a whole.
     key: int = 0
     change: str = ""

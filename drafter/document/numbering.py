@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 def letters(number: int) -> str:
     """1 → 'a', 26 → 'z', 27 → 'aa', 28 → 'ab' (bijective base 26, as the Chamber counts;
-    Word's own letter numbering goes on 'aa', 'bb', 'cc', see docx_writer)."""
+    Word's own letter numbering goes on 'aa', 'bb', 'cc', see render/docx/lists.py)."""
     if number < 1:
         raise ValueError("numbering starts at 1")
     result = ""

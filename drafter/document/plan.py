@@ -36,7 +36,7 @@ class Cell:
 
     inlines: list[Inline]
     label: str = ""
-    # In a redline (redline.py): the label the row had in the old version, when it differs.
+    # In a redline (compare): the label the row had in the old version, when it differs.
     previous_label: str = ""
 
 
@@ -56,7 +56,7 @@ class Row:
     key: str
     style: numbering.Style | None = None
     list_key: str = ""
-    # In a redline (redline.py): "changed", "inserted" or "deleted"; "" when unchanged.
+    # In a redline (compare): "changed", "inserted" or "deleted"; "" when unchanged.
     change: str = ""
 
     def cell(self, language: str) -> Cell:

@@ -4,7 +4,7 @@ In: plain values (texts, language tags such as "nl-BE", footnote and numbering i
 and the python-docx parts or elements to attach them to. Out: lxml elements of python-docx's
 own element classes (so `docx.text.paragraph.Paragraph` and friends can wrap them), or parts
 related to the document part. Like python-docx's `oxml` layer, this module knows how Word
-spells things, never what a resolution contains: `docx_writer` decides what goes where.
+spells things, never what a resolution contains: the writer decides what goes where.
 
 Word is strict about the order of child elements (the schema's `xsd:sequence`), so every
 insertion into an existing properties element goes through `_insert` with the schema's order.

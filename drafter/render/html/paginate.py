@@ -2,7 +2,7 @@
 
 drafter does its own page breaking, like a typesetter, rather than leaving it to the browser
 engine: WeasyPrint lays out every cell once, in a tall galley at its column's width
-(`measure_galley`, in `pdf_writer.py`), and this module fills A4 pages line by line:
+(`measure_galley`, in `pdf.py`), and this module fills A4 pages line by line:
 
 - both cells of a row start at the same height, and a row may break across pages;
 - a footnote stands on the page of its call, under the column of its call (the Dutch note
