@@ -236,8 +236,14 @@ def footnote_calls(document: Docx) -> list[tuple[str, str, str, bool]]:
                 count += 1
                 mark = str(count)
             else:
+                # An invisible custom mark (a word joiner), the number typed just before
+                # the call, in a style of its own (LibreOffice would read a run in the
+                # footnote reference style after the call as part of its mark).
                 assert reference.get(w("customMarkFollows")) == "1"
-                mark = "".join(run.itertext(w("t")))
+                assert "".join(run.itertext(w("t"))) == "\u2060"
+                number = run.getprevious()
+                assert number.find("w:rPr/w:rStyle", NS).get(w("val")) == "NoteNumber"
+                mark = "".join(number.itertext(w("t")))
             language = run.find("w:rPr/w:lang", NS).get(w("val"))
             calls.append((reference.get(w("id")), mark, language, automatic))
     return calls
@@ -255,8 +261,8 @@ def test_every_flagship_note_shows_its_number_once_in_each_language() -> None:
     assert numbers["nl"] == list(range(1, 87))  # Dutch reading order is drafter's order
     assert len({footnote_id for footnote_id, *_ in calls}) == 2 * 86
     # The Dutch (left) column calls its notes in order, so Word and LibreOffice number them
-    # (and renumber them when a note comes or goes); the French calls carry the number as a
-    # custom mark, which the application does not count.
+    # (and renumber them when a note comes or goes); the French calls have an invisible
+    # custom mark, which the application does not count, and the number as text.
     assert {tag for _, _, tag, automatic in calls if automatic} == {"nl-BE"}
     assert {tag for _, _, tag, automatic in calls if not automatic} == {"fr-BE"}
 
@@ -284,18 +290,25 @@ def test_each_call_leads_to_the_note_in_its_own_language() -> None:
         element.get(w("id")): element
         for element in document.xml("word/footnotes.xml").findall("w:footnote", NS)
     }
-    for footnote_id, mark, tag, _ in footnote_calls(document):
+    for footnote_id, mark, tag, automatic in footnote_calls(document):
         footnote = footnotes[footnote_id]
         paragraph = footnote.find("w:p", NS)
         assert style_of(paragraph) == "FootnoteText"
-        first_run = paragraph.find("w:r", NS)
-        # The note's mark is the application's (w:footnoteRef: the call's number or custom
-        # mark), never typed: LibreOffice would show a typed one a second time.
+        first_run, second_run = paragraph.findall("w:r", NS)[:2]
         assert first_run.find("w:rPr/w:rStyle", NS).get(w("val")) == "FootnoteReference"
-        assert first_run.find("w:footnoteRef", NS) is not None
         language = tag[:2]
         expected = plain_text(notes[int(mark)].text.inlines[language])
-        assert text_of(paragraph) == f" {expected}"
+        if automatic:
+            # The note's mark is the application's (w:footnoteRef: the call's number), never
+            # typed: LibreOffice would show a typed one a second time.
+            assert first_run.find("w:footnoteRef", NS) is not None
+            assert text_of(paragraph) == f" {expected}"
+        else:
+            # The custom mark typed, as Word writes a note with a custom mark (LibreOffice
+            # draws it too, but it is invisible), then the number as text.
+            assert first_run.find("w:footnoteRef", NS) is None
+            assert second_run.find("w:rPr/w:rStyle", NS).get(w("val")) == "NoteNumber"
+            assert text_of(paragraph) == f"\u2060{mark} {expected}"
         languages = {lang.get(w("val")) for lang in footnote.iter(w("lang"))}
         assert languages == {tag}
 

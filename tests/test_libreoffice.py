@@ -115,23 +115,28 @@ def test_accept_and_reject_give_each_versions_text_and_labels(
 ) -> None:
     """Every paragraph that shows something, in order, with the label LibreOffice draws
     ("B.", "2.", "a)") and its text with "[n]" for each note call: the numbers LibreOffice
-    gives the Dutch calls, and the French calls' custom marks."""
+    gives the Dutch calls, and the French calls' invisible custom marks after their numbers."""
     got = _text_paragraphs(flagship_views[resolved]["body"])
     wanted = _text_paragraphs(flagship_views[version]["body"])
     assert any(label == "W." for label, _ in wanted) == (version != "old")  # A–V, one more
     assert _first_difference(got, wanted) is None
 
 
-def test_a_note_added_first_renumbers_the_dutch_notes_without_marks(flagship_views) -> None:
+def test_a_note_added_first_shows_every_other_note_once(flagship_views) -> None:
     """With a note added in the first paragraph, every later note's number changes. In the
-    Dutch column, numbered by LibreOffice, that is no change at all: about half as many
-    changes as when every renumbered call was deleted and inserted again (371)."""
+    Dutch column, numbered by LibreOffice, that is no change at all; in the French column,
+    whose numbers are text after an invisible custom mark, it is the old number deleted and
+    the new one inserted, in the call and in the note (4 changes a note), but each note is
+    in the file once, with its own edits, as in the Dutch column."""
     early, plain = flagship_views["early redline"], flagship_views["redline"]
-    assert 150 < early["changes"] < 220
     assert plain["changes"] <= 30
-    # The note area holds each note once per column, and the 86 old copies of the French
-    # notes (custom marks, deleted and inserted again), so that Reject All can go back.
-    assert len(early["notes"]) == 2 * 87 + 86
+    assert 4 * 86 < early["changes"] - plain["changes"] <= 4 * 86 + 6
+    assert len(early["notes"]) == 2 * 87  # each note once per column, the added one too
+    french = [text for label, text in early["notes"] if label == "\u2060"]
+    assert len(french) == 87
+    # The number as LibreOffice reads it with the changes shown: old digits, then new ones.
+    assert french[0].startswith("\u20601 Voir la carte")  # the added note: "1", inserted
+    assert french[1].startswith("\u206012 Network of Chinese")  # was 1, now 2
 
 
 @pytest.mark.parametrize(("resolved", "version"), [("accept", "new"), ("reject", "old")])
@@ -158,13 +163,16 @@ def test_accept_and_reject_give_each_versions_notes(
 
 
 def test_each_note_shows_its_number_once(flagship_views) -> None:
-    """In the note area a note reads "22 Amnesty…", its label drawn once, in both columns:
-    the note's mark is LibreOffice's own (w:footnoteRef), not typed a second time."""
+    """In the note area a note reads "22 Amnesty…", its number shown once, in both columns:
+    in the Dutch column LibreOffice draws the note's mark (w:footnoteRef), not typed a
+    second time; in the French column it draws the invisible custom mark, and the number
+    follows as text."""
     for name in ("new", "early", "early redline"):
         notes = flagship_views[name]["notes"]
         assert len(notes) >= 172
         for label, text in notes:
-            assert label and not text.lstrip().startswith(f"{label} "), (name, label, text[:40])
+            shown = (label + text).replace("\u2060", "")
+            assert re.match(r"(\d+) (?!\1 )", shown), (name, label, text[:40])
 
 
 # --- List labels in the markup view ----------------------------------------------------------

@@ -232,27 +232,29 @@ def test_footnotes_added_removed_changed_and_renumbered(tmp_path: Path) -> None:
     document = assert_accept_and_reject(old, new)
     footnotes = etree.fromstring(zipfile.ZipFile(io.BytesIO(document)).read("word/footnotes.xml"))
     texts = ["".join(note.itertext(w("t"), w("delText"))) for note in footnotes]
-    # The note's mark is drawn by the application (w:footnoteRef), never typed; in a note
-    # inserted or deleted as a whole (or the old copy of a renumbered one), it is tracked.
-    marks_of_notes = [note.find("w:p", NS).find(".//w:footnoteRef", NS) for note in footnotes[2:]]
+    # In the Dutch column the note's mark is drawn by the application (w:footnoteRef), never
+    # typed; in a note inserted or deleted as a whole, it is tracked.
+    dutch = [note for note in footnotes[2:] if note.find(".//w:lang", NS).get(w("val")) == "nl-BE"]
+    marks_of_notes = [note.find("w:p", NS).find(".//w:footnoteRef", NS) for note in dutch]
     assert all(mark is not None for mark in marks_of_notes)
     tracked = [etree.QName(mark.getparent().getparent()).localname for mark in marks_of_notes]
-    assert tracked.count("del") == 3  # the removed note (nl, fr), note 1's old French copy
+    assert tracked.count("del") == 1  # the removed note
     # The removed note is still there, deleted, so that Reject All can bring it back.
     assert " Noot over de regen." in texts
     # Note 1 is now note 2. In the Dutch column, whose calls Word and LibreOffice number,
     # it is one call, whose number follows by itself: the note appears once, with its text
-    # changes marked. In the French column, whose calls carry drafter's number as a custom
-    # mark, the old call is deleted and the note called again.
+    # changes marked. In the French column, whose calls have an invisible custom mark and
+    # the number as text, it is one call too: its number "1" deleted and "2" inserted, in
+    # the call and in the note, which also appears once.
     assert texts.count(" Bron, 20202021.") == 1 and " Bron, 2020." not in texts
-    assert " Source, 20202021." in texts and " Source, 2020." in texts
+    assert texts.count("\u206012 Source, 20202021.") == 1 and " Source, 2020." not in texts
+    assert [text for text in texts if "Source" in text] == ["\u206012 Source, 20202021."]
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(document)).read("word/document.xml"))
-    numbered = [
-        reference
-        for reference in body.iter(w("footnoteReference"))
-        if reference.get(w("customMarkFollows")) is None
-    ]
+    references = list(body.iter(w("footnoteReference")))
+    numbered = [r for r in references if r.get(w("customMarkFollows")) is None]
     assert len(numbered) == 4  # Dutch: early, source, the removed note (deleted), added
+    assert len(references) == 8  # as many French calls
+    assert ("del", "1") in marked_texts(document) and ("ins", "2") in marked_texts(document)
 
 
 def test_sponsors_and_title_are_compared(tmp_path: Path) -> None:

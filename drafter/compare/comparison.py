@@ -452,11 +452,11 @@ class _Comparer:
     def _kept_call(self, old_call: FootnoteCall, new_call: FootnoteCall) -> list[Inline]:
         """A call that stays, to a note whose text changes are marked inside it.
 
-        A note whose number changed is another call: the old call deleted, with its note
+        A note whose number changed is written here as the old call deleted, with its note
         (whose number only is marked deleted: its text lives on in the new note), and the new
-        call inserted. The number cannot change on its own: it is the call's custom mark,
-        and LibreOffice (7.4 and 25.2) reads a tracked change inside it as part of the mark
-        ("12" for a note renumbered from 1 to 2, whether accepted or rejected).
+        call inserted; the DOCX writer makes the pair one call again, whose number follows by
+        itself (a column the application numbers) or is typed text whose digits change (the
+        other column, see `render/docx/notes.py`).
         """
 
         def make() -> tuple[model.Footnote, dict[str, list[Inline]], str]:

@@ -3,16 +3,27 @@
 Real footnotes, one per call and language: the Dutch call leads to the Dutch text, the
 French call to the French text. Word keeps one count of a section's notes (a note called in
 both columns would become 171 and 172), so the calls of one column, which calls the notes in
-drafter's order, are numbered by the application, and the other column's calls carry
-drafter's number as a custom mark (`w:customMarkFollows`), which the application does not
-count (ECMA-376 Part 1, 17.11.14). A note added before others thus renumbers the first
-column by itself, in Word and LibreOffice. Each note's text starts with its mark as
-`w:footnoteRef`, drawn by the application: a mark typed there, LibreOffice shows twice.
+drafter's order, are numbered by the application, and the other column's calls have an
+invisible custom mark (`w:customMarkFollows`, a word joiner), which the application does not
+count (ECMA-376 Part 1, 17.11.14), after drafter's number typed in the "Note Number" style.
+A note added before others thus renumbers the first column by itself, in Word and
+LibreOffice, and is a change of the typed numbers in the other: each note stays one note,
+whose edits a redline shows once. The first column's notes start with their mark as
+`w:footnoteRef`, drawn by the application (a mark typed there, LibreOffice shows twice); the
+other's with the custom mark typed, as Word writes it, and the number.
+
+Tried for the other column, and not kept: drafter's number as the custom mark itself
+(LibreOffice cannot track a change inside a custom mark: a renumbered note had to be its old
+call deleted and its new call inserted, so it showed twice); a NOTEREF field to the first
+column's call, as the custom mark (LibreOffice numbers such a call itself) or after an
+invisible one (after Reject All, LibreOffice and Word show the field's new number until the
+fields are updated, and LibreOffice misplaces the tracked edits of a note holding one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from docx.opc.part import Part, XmlPart
 
@@ -21,6 +32,9 @@ from drafter.document.inline import Bold, Deleted, FootnoteCall, Inline, Inserte
 from drafter.document.plan import Plan
 from drafter.render.docx import styles, wordml
 from drafter.render.docx.revisions import Revisions
+
+# The custom mark of a call whose number is typed before it: invisible, and no line break.
+WORD_JOINER = "\u2060"
 
 
 class Notes:
@@ -61,19 +75,45 @@ class Notes:
         note = self.note_of(call)
         footnote_id = self.next_id
         self.next_id += 1
-        mark = None if language == self.numbered_column else str(call.number)
+        typed = language != self.numbered_column
+        if typed:  # before the call: LibreOffice may break a line right after a call
+            self._number(paragraph, call, tag)
         self.revisions.put(
             paragraph,
-            wordml.footnote_reference_run(footnote_id, mark, tag, styles.FOOTNOTE_REFERENCE),
+            wordml.footnote_reference_run(
+                footnote_id, WORD_JOINER if typed else None, tag, styles.FOOTNOTE_REFERENCE
+            ),
         )
         with self.revisions.apart():
             text = wordml.add_footnote(
                 self.part, footnote_id, styles.style_id(styles.FOOTNOTE_TEXT), tag
             )
             with self.revisions.tracking({"inserted": "ins", "deleted": "del"}.get(note.change)):
-                self.revisions.put(text, wordml.footnote_mark_run(tag, styles.FOOTNOTE_REFERENCE))
+                if typed:  # the custom mark typed, as Word writes a custom-marked note
+                    mark = wordml.text_run(WORD_JOINER, tag, style=styles.FOOTNOTE_REFERENCE)
+                    self.revisions.put(text, mark)
+                    self._number(text, call, tag)
+                else:
+                    mark = wordml.footnote_mark_run(tag, styles.FOOTNOTE_REFERENCE)
+                    self.revisions.put(text, mark)
                 self.revisions.put(text, wordml.text_run(" ", tag))
             write_text(text, note.text.inlines[language])
+
+    def _number(self, parent: wordml.Element, call: FootnoteCall, tag: str) -> None:
+        """The number of a call with an invisible custom mark, as text in its own style; in
+        a redline, a renumbered call's old number deleted and its new number inserted, so
+        that the call and its note are written once."""
+        new = str(call.number)
+        old = str(call.old_number) if isinstance(call, RenumberedCall) else new
+        if old == new or self.revisions.change is not None:
+            self.revisions.put(parent, wordml.text_run(new, tag, style=styles.NOTE_NUMBER))
+            return
+        outer = self.revisions.container
+        for kind, number in (("del", old), ("ins", new)):
+            with self.revisions.tracking(kind):
+                run = wordml.text_run(number, tag, style=styles.NOTE_NUMBER)
+                self.revisions.put(parent, run)
+        self.revisions.container = outer
 
 
 def calls(nodes: list[Inline]) -> Iterator[FootnoteCall]:
@@ -103,11 +143,19 @@ def column_numbered_by_application(plans: list[Plan]) -> str | None:
     return None
 
 
+@dataclass
+class RenumberedCall(FootnoteCall):
+    """In a redline, a call whose note had another number in the old version."""
+
+    old_number: int = 0
+
+
 def without_renumbering(nodes: list[Inline], renumbered: frozenset[int]) -> list[Inline]:
     """Inline nodes with each renumbered call (the old call deleted, the new one inserted
-    right after it, as `compare` writes it) replaced by the new call, untracked."""
+    right after it, as `compare` writes it) replaced by the new call, untracked, which
+    remembers the old number."""
     result: list[Inline] = []
-    after_renumbered = False
+    after_renumbered: FootnoteCall | None = None
     for node in nodes:
         children = getattr(node, "children", None)
         single = children[0] if children is not None and len(children) == 1 else None
@@ -116,13 +164,16 @@ def without_renumbering(nodes: list[Inline], renumbered: frozenset[int]) -> list
             and isinstance(single, FootnoteCall)
             and single.key in renumbered
         ):
-            after_renumbered = True
+            after_renumbered = single
             continue
         if after_renumbered and isinstance(node, Inserted) and isinstance(single, FootnoteCall):
-            result.append(single)
+            old_number = after_renumbered.number
+            result.append(
+                RenumberedCall(single.id, single.offset, single.number, single.key, old_number)
+            )
         elif isinstance(node, Bold | Italic):
             result.append(type(node)(without_renumbering(node.children, renumbered)))
         else:
             result.append(node)
-        after_renumbered = False
+        after_renumbered = None
     return result

@@ -99,6 +99,10 @@ PARAGRAPH_STYLES = (
 )  # fmt: skip
 
 FOOTNOTE_REFERENCE = "FootnoteReference"
+# The number typed before a call with an invisible custom mark (see notes.py): a style of its
+# own, based on the footnote reference's (LibreOffice reads every run in the footnote
+# reference style after a custom mark as part of that mark).
+NOTE_NUMBER = "NoteNumber"
 HYPERLINK = "Hyperlink"
 FILING_DATE = "FilingDate"
 
@@ -144,6 +148,8 @@ def define_styles(document: Document, language: str) -> None:
     separator.line_spacing = Pt(1)
     reference = _character_style(styles, "footnote reference", FOOTNOTE_REFERENCE)
     reference.font.superscript = True
+    number = _character_style(styles, "Note Number", NOTE_NUMBER, builtin=False)
+    number.base_style = reference
     _character_style(styles, "Hyperlink", HYPERLINK)
     filing_date = _character_style(styles, "Filing Date", FILING_DATE, builtin=False)
     filing_date.font.size, filing_date.font.bold = Pt(9), False

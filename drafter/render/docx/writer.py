@@ -295,12 +295,10 @@ class RedlineWriter(DocumentWriter):
         wordml.track_revisions(self.document.settings.element)
 
     def _cell_inlines(self, row: Row, language: str) -> list[Inline]:
-        """A renumbered note, in the column numbered by the application, is its new call
-        alone: its number follows by itself, so the note appears once, with its edits."""
-        inlines = row.cell(language).inlines
-        if language != self.notes.numbered_column:
-            return inlines
-        return without_renumbering(inlines, self.redline.renumbered)
+        """A renumbered note is its new call alone, so the note appears once, with its
+        edits: in the column numbered by the application its number follows by itself; in
+        the other, the typed number changes (see `notes.Notes._number`)."""
+        return without_renumbering(row.cell(language).inlines, self.redline.renumbered)
 
     def _cover_texts(self) -> dict[str, dict[str, list[Inline]]]:
         return self.redline.cover
