@@ -18,8 +18,8 @@ import yaml
 
 from bench.bench import pages, scripted_edits, with_early_footnote
 from drafter import load
-from drafter.docx_writer import render_docx, render_redline_docx
-from drafter.redline import compare
+from drafter.compare.comparison import compare
+from drafter.render.docx.writer import render_docx, render_redline_docx
 from tests import revisions
 from tests.conftest import FLAGSHIP
 from tests.libreoffice_client import LibreOffice
