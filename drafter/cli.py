@@ -26,7 +26,8 @@ from drafter.document.diagnostics import (
 )
 from drafter.resolve.resolver import resolve
 from drafter.source import scaffold
-from drafter.source.loader import FORBIDDEN_CHARACTERS, load_text
+from drafter.source.loader import load_text
+from drafter.source.nodes import FORBIDDEN_CHARACTERS
 
 app = typer.Typer(
     add_completion=False,

@@ -43,7 +43,7 @@ SETTINGS: dict[str, Any] = {
     "phases": list(Phase) if SCALE else [Phase.explicit, Phase.generate],
 }
 
-# Characters the loader refuses in a text (see source.FORBIDDEN_CHARACTERS).
+# Characters the loader refuses in a text (see source.nodes.FORBIDDEN_CHARACTERS).
 FORBIDDEN = {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF}
 HOSTILE = [
     "<script>alert(1)</script>",

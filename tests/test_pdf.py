@@ -16,7 +16,7 @@ import pypdf
 import pytest
 
 import drafter
-from drafter.render.html.paginate import A4
+from drafter.render.html.page import A4
 from drafter.render.html.pdf import AssetFetcher, render_pdf
 from tests.conftest import FLAGSHIP, MINIMAL, ROOT
 

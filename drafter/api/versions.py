@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from drafter.document.redline import RedlineError
-from drafter.source.loader import MAX_FILE_BYTES
+from drafter.source.limits import MAX_FILE_BYTES
 
 
 def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:

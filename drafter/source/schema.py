@@ -1,6 +1,6 @@
 """The source format, written down once as data.
 
-The loader (`loader.py`) validates YAML against these declarations and builds the model
+The loader (`builder.py`) validates YAML against these declarations and builds the model
 classes they name; `json_schema()` turns the same declarations into a JSON Schema for editors.
 So the format has one definition, and the checker and the editor can never disagree.
 """

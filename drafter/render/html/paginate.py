@@ -10,120 +10,24 @@ engine: WeasyPrint lays out every cell once, in a tall galley at its column's wi
 - no paragraph leaves a single line at the foot or the head of a page, and headings stay
   with what follows them; the resolution itself starts on a new page.
 
-The writer then renders each page with its content fixed, so layout is done once per page.
+The notes of each page are placed by `note_area.py` as their calls are; the types of the
+page and of what is measured are in `page.py`. The writer then renders each page with its
+content fixed, so layout is done once per page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from drafter.document.plan import Plan
+from drafter.render.html.note_area import NoteArea
+from drafter.render.html.page import A4, Block, Geometry, Page, Part, Slice
 
 # Rows that must not end a page: a heading stays with the first lines of what follows.
 KEEP_WITH_NEXT = {"part-heading", "salutation", "section-title", "enacting", "request-lead"}
 # Rows that start a new page (except at the very start of the body).
 BREAK_BEFORE = {"part-heading"}
 MINIMUM_LINES = 2  # no orphan, no widow
-
-
-def millimetres(value: float) -> float:
-    """Millimetres in CSS pixels (1/96 inch), the unit WeasyPrint measures in."""
-    return value * 96 / 25.4
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """The page, in millimetres; the writer prints the @page rule from these numbers."""
-
-    page_width: float = 210
-    page_height: float = 297
-    margin_top: float = 22
-    margin_bottom: float = 20
-    margin_side: float = 16
-    gap: float = 8  # between the columns
-    separator: float = 5  # the rule above the footnotes and its spacing
-
-    @property
-    def body_width(self) -> float:
-        return millimetres(self.page_width - 2 * self.margin_side)
-
-    @property
-    def body_height(self) -> float:
-        return millimetres(self.page_height - self.margin_top - self.margin_bottom)
-
-    @property
-    def usable_height(self) -> float:
-        """The height drafter fills: a pixel less than the body, so that rounding the
-        positions in the HTML can never push a page's content onto an extra page."""
-        return self.body_height - 1
-
-    @property
-    def column_gap(self) -> float:
-        return millimetres(self.gap)
-
-    @property
-    def column_width(self) -> float:
-        return (self.body_width - self.column_gap) / 2
-
-    @property
-    def note_separator(self) -> float:
-        return millimetres(self.separator)
-
-
-A4 = Geometry()
-
-
-@dataclass(frozen=True)
-class Line:
-    top: float  # from the top of its block's content
-    bottom: float
-    calls: tuple[int, ...] = ()  # footnote numbers called on this line
-
-
-@dataclass(frozen=True)
-class Block:
-    """One measured paragraph: a cell of a row, or one language of a footnote."""
-
-    lines: tuple[Line, ...]
-    margin_top: float
-    margin_bottom: float
-
-    def height(self, first: int, end: int) -> float:
-        if end <= first:
-            return 0.0
-        return self.lines[end - 1].bottom - self.lines[first].top
-
-
-@dataclass
-class Part:
-    """Lines [first, end) of one block, placed with their top at `top` on the page."""
-
-    first: int
-    end: int
-    top: float
-
-
-@dataclass
-class Slice:
-    row: int
-    parts: dict[str, Part]
-
-
-@dataclass
-class NotePart:
-    number: int
-    part: Part
-
-
-@dataclass
-class Page:
-    slices: list[Slice] = field(default_factory=list)
-    notes: dict[str, list[NotePart]] = field(default_factory=dict)
-    notes_height: dict[str, float] = field(default_factory=dict)
-
-    def notes_area(self, geometry: Geometry) -> float:
-        height = max(self.notes_height.values(), default=0.0)
-        return height + geometry.note_separator if height else 0.0
 
 
 @dataclass
@@ -150,14 +54,10 @@ class Paginator:
     ) -> None:
         self.plan = plan
         self.cells = cells
-        self.notes = notes
         self.geometry = geometry
         self.languages = plan.columns
         self.pages: list[Page] = []
-        # Note lines left over when a note had to continue on the next page.
-        self.carried: dict[str, list[NotePart]] = {language: [] for language in self.languages}
-
-    # --- pages -------------------------------------------------------------------------
+        self.note_area = NoteArea(notes, self.languages, geometry)
 
     def _new_page(self) -> _State:
         page = Page(
@@ -165,39 +65,8 @@ class Paginator:
             notes_height=dict.fromkeys(self.languages, 0.0),
         )
         self.pages.append(page)
-        state = _State(page)
-        for language in self.languages:
-            carried, self.carried[language] = self.carried[language], []
-            for note in carried:
-                limit = self.geometry.usable_height - self.geometry.note_separator
-                self._place_note(state, language, note.number, note.part.first, limit)
-        return state
-
-    def _note_height(self, number: int, language: str, first: int, end: int) -> float:
-        block = self.notes[(number, language)]
-        spacing = block.margin_bottom if end == len(block.lines) else 0.0
-        return block.height(first, end) + spacing
-
-    def _place_note(
-        self, state: _State, language: str, number: int, first: int, limit: float
-    ) -> None:
-        """Put note lines from `first` into the page's note area, up to `limit` for the
-        area's height (but at least one line); the lines that do not fit are carried to the
-        next page."""
-        block = self.notes[(number, language)]
-        end = len(block.lines)
-        used = state.page.notes_height[language]
-        while end > first + 1 and used + self._note_height(number, language, first, end) > limit:
-            end -= 1
-        height = self._note_height(number, language, first, end)
-        state.page.notes[language].append(
-            NotePart(number, Part(first, end, state.page.notes_height[language]))
-        )
-        state.page.notes_height[language] += height
-        if end < len(block.lines):
-            self.carried[language].append(NotePart(number, Part(end, len(block.lines), 0)))
-
-    # --- rows --------------------------------------------------------------------------
+        self.note_area.carry_over(page)
+        return _State(page)
 
     def paginate(self) -> list[Page]:
         state = self._new_page()
@@ -282,12 +151,10 @@ class Paginator:
             new_notes = [
                 number
                 for number in cells[language].lines[line].calls
-                if (number, language) in self.notes and (number, language) not in placed_notes
+                if self.note_area.has(number, language) and (number, language) not in placed_notes
             ]
             for number in new_notes:
-                extra += self._note_height(
-                    number, language, 0, len(self.notes[(number, language)].lines)
-                )
+                extra += self.note_area.whole_height(number, language)
             heights = {**notes_height, language: extra}
             area = max(heights.values())
             area = area + geometry.note_separator if area else 0.0
@@ -296,7 +163,7 @@ class Paginator:
             notes_height = heights
             placed_notes.update((number, language) for number in new_notes)
             ends[language] = line + 1
-        ends = self._keep_lines_together(state, cells, starts, ends)
+        ends = _keep_lines_together(cells, starts, ends, state.empty)
         at_row_start = all(start == 0 for start in starts.values())
         if any(ends[language] == starts[language] for language in self.languages) and (
             at_row_start or all(ends[language] == starts[language] for language in ends)
@@ -310,34 +177,6 @@ class Paginator:
                     for language in self.languages
                 }
             return None
-        return ends
-
-    def _keep_lines_together(
-        self,
-        state: _State,
-        cells: dict[str, Block],
-        starts: dict[str, int],
-        ends: dict[str, int],
-    ) -> dict[str, int]:
-        """Apply the orphan and widow rules to a proposed split of a row."""
-        ends = dict(ends)
-        for language, cell in cells.items():
-            total = len(cell.lines)
-            if ends[language] < total and total - ends[language] < MINIMUM_LINES:
-                ends[language] = max(starts[language], total - MINIMUM_LINES)
-        if state.empty:
-            return ends
-        for language, cell in cells.items():
-            total = len(cell.lines)
-            placed = ends[language] - starts[language]
-            # A row starting at the foot of the page shows at least two lines of each
-            # column there, or moves to the next page whole.
-            if (
-                starts[language] == 0
-                and ends[language] < total
-                and placed < min(MINIMUM_LINES, total)
-            ):
-                return dict(starts)
         return ends
 
     def _place(
@@ -356,15 +195,36 @@ class Paginator:
             bottom = max(bottom, top + height)
             for line in cell.lines[first:end]:
                 for number in line.calls:
-                    if (number, language) in self.notes:
+                    if self.note_area.has(number, language):
                         room = (
                             self.geometry.usable_height
                             - self.geometry.note_separator
                             - (top + cell.height(first, end))
                         )
-                        self._place_note(state, language, number, 0, limit=room)
+                        self.note_area.place(state.page, language, number, 0, limit=room)
         state.page.slices.append(Slice(index, parts))
         state.y = bottom
+
+
+def _keep_lines_together(
+    cells: dict[str, Block], starts: dict[str, int], ends: dict[str, int], page_empty: bool
+) -> dict[str, int]:
+    """Apply the orphan and widow rules to a proposed split of a row."""
+    ends = dict(ends)
+    for language, cell in cells.items():
+        total = len(cell.lines)
+        if ends[language] < total and total - ends[language] < MINIMUM_LINES:
+            ends[language] = max(starts[language], total - MINIMUM_LINES)
+    if page_empty:
+        return ends
+    for language, cell in cells.items():
+        total = len(cell.lines)
+        placed = ends[language] - starts[language]
+        # A row starting at the foot of the page shows at least two lines of each
+        # column there, or moves to the next page whole.
+        if starts[language] == 0 and ends[language] < total and placed < min(MINIMUM_LINES, total):
+            return dict(starts)
+    return ends
 
 
 def paginate(

@@ -28,7 +28,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from drafter import __version__
 from drafter.document import model, redline
 from drafter.document.plan import Plan
-from drafter.render.html.paginate import A4, Block, Geometry, Line, paginate
+from drafter.render.html.page import A4, Block, Geometry, Line
+from drafter.render.html.paginate import paginate
 from drafter.render.html.writer import (
     TEMPLATES,
     TemplateUnavailable,

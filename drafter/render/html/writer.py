@@ -33,7 +33,7 @@ from drafter.document.inline import (
     Str,
 )
 from drafter.document.plan import Cell, Plan, Row
-from drafter.render.html.paginate import A4, Block, Geometry, Page
+from drafter.render.html.page import A4, Block, Geometry, Page
 from drafter.resolve import layout
 
 
