@@ -28,13 +28,11 @@ from dataclasses import dataclass
 from docx.opc.part import Part, XmlPart
 
 from drafter.document import model
+from drafter.document.anchors import WORD_JOINER, bookmark_name, footnote_key
 from drafter.document.inline import Bold, Deleted, FootnoteCall, Inline, Inserted, Italic
 from drafter.document.plan import Plan
 from drafter.render.docx import styles, wordml
 from drafter.render.docx.revisions import Revisions
-
-# The custom mark of a call whose number is typed before it: invisible, and no line break.
-WORD_JOINER = "\u2060"
 
 
 class Notes:
@@ -52,6 +50,9 @@ class Notes:
         self.tags = tags
         self.note_of = note_of
         self.next_id = 1
+        # Shared with the body's bookmarks (ids are unique in a document); None: no
+        # bookmarks (a redline's deleted notes, which `merge` does not read back).
+        self.bookmark_ids: Iterator[int] | None = None
         # The column whose calls Word and LibreOffice number themselves (None: neither).
         self.numbered_column: str | None = None
 
@@ -97,7 +98,11 @@ class Notes:
                     mark = wordml.footnote_mark_run(tag, styles.FOOTNOTE_REFERENCE)
                     self.revisions.put(text, mark)
                 self.revisions.put(text, wordml.text_run(" ", tag))
+            start = len(text)
             write_text(text, note.text.inlines[language])
+            if self.bookmark_ids is not None and note.change != "deleted":
+                name = bookmark_name(footnote_key(note.id), language)
+                wordml.bookmark(text, start, next(self.bookmark_ids), name)
 
     def _number(self, parent: wordml.Element, call: FootnoteCall, tag: str) -> None:
         """The number of a call with an invisible custom mark, as text in its own style; in

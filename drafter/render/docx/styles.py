@@ -19,6 +19,7 @@ from docx.styles.style import BaseStyle
 from docx.styles.styles import Styles
 
 from drafter import __version__
+from drafter.document import anchors
 from drafter.render.docx import wordml
 
 # Page geometry, as in the PDF's stylesheet (templates/resolution.css): A4, 16 mm side
@@ -98,11 +99,9 @@ PARAGRAPH_STYLES = (
     FOOTNOTE_TEXT, SEPARATOR,
 )  # fmt: skip
 
-FOOTNOTE_REFERENCE = "FootnoteReference"
-# The number typed before a call with an invisible custom mark (see notes.py): a style of its
-# own, based on the footnote reference's (LibreOffice reads every run in the footnote
-# reference style after a custom mark as part of that mark).
-NOTE_NUMBER = "NoteNumber"
+# Shared with `merge`, which reads a note's mark back (see document/anchors.py).
+FOOTNOTE_REFERENCE = anchors.FOOTNOTE_REFERENCE
+NOTE_NUMBER = anchors.NOTE_NUMBER
 HYPERLINK = "Hyperlink"
 FILING_DATE = "FilingDate"
 

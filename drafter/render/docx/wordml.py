@@ -455,6 +455,12 @@ def add_footnote(footnotes: XmlPart, footnote_id: int, style: str, language: str
     return paragraph
 
 
+def bookmark(paragraph: Element, start: int, bookmark_id: int, name: str) -> None:
+    """A bookmark `name` from the paragraph's child at index `start` to its end."""
+    paragraph.insert(start, _new("w:bookmarkStart", {"w:id": str(bookmark_id), "w:name": name}))
+    _add(paragraph, "w:bookmarkEnd", {"w:id": str(bookmark_id)})
+
+
 def footnote_settings(settings: Element) -> None:
     """`w:footnotePr` in settings.xml: names the separator footnotes, as Word writes it."""
     properties = _new("w:footnotePr")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import itertools
 from collections import Counter
 from collections.abc import Callable
 
@@ -30,6 +31,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from drafter.document import model
+from drafter.document.anchors import TITLE_KEY, bookmark_name
 from drafter.document.inline import FootnoteCall, Inline, Str
 from drafter.document.plan import Plan, Row
 from drafter.document.redline import DELETED, INSERTED, Redline
@@ -50,6 +52,11 @@ LIST_ROWS = {
     "consideration": frozenset({"consideration", "item"}),
     "request": frozenset({"request", "subparagraph", "item"}),
 }
+# Rows that show a text of the source, each with a bookmark that `merge` reads back.
+TEXT_ROWS = frozenset(
+    {"section-title", "paragraph", "memorandum-item", "consideration", "item"}
+    | {"request-lead", "request", "subparagraph"}
+)
 
 
 def render_docx(resolution: model.Resolution) -> bytes:
@@ -91,6 +98,8 @@ class DocumentWriter:
             note_of or (lambda call: notes_by_id[call.id]),
         )
         self.notes.numbered_column = column_numbered_by_application([plan])
+        self.bookmark_ids = itertools.count(1)
+        self.notes.bookmark_ids = self.bookmark_ids
         self.runs = Runs(self.revisions, self.notes, self.tags)
 
     def build(self) -> bytes:
@@ -180,6 +189,8 @@ class DocumentWriter:
                 paragraph.style = style_id(style)
                 wordml.paragraph_language(paragraph, self.tags[language])
                 self.runs.write(paragraph, part, row_texts[language], language)
+                if style is styles.TITLE:
+                    self._bookmark(paragraph, TITLE_KEY, language)
 
     def _body(self) -> None:
         """One borderless table per block: the opening of a part, each memorandum section,
@@ -243,6 +254,13 @@ class DocumentWriter:
         self.lists.note_style(row_style, num_id, language == self.plan.columns[0])
         inlines = self._cell_inlines(row, language)
         self.runs.write(paragraph, self.document.part, inlines, language)
+        if row.kind in TEXT_ROWS and row.change != DELETED:
+            self._bookmark(paragraph, row.key, language)
+
+    def _bookmark(self, paragraph: wordml.Element, key: str, language: str) -> None:
+        """A bookmark around the paragraph's content, for `merge` to find it by."""
+        start = int(paragraph.pPr is not None)
+        wordml.bookmark(paragraph, start, next(self.bookmark_ids), bookmark_name(key, language))
 
     def _cell_inlines(self, row: Row, language: str) -> list[Inline]:
         return row.cell(language).inlines
