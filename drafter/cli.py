@@ -279,6 +279,66 @@ def redline_command(
     typer.echo(f"wrote {target}")
 
 
+@app.command("merge")
+def merge_command(
+    resolution: Annotated[
+        Path, typer.Argument(help="The resolution (YAML) the DOCX was built from.")
+    ],
+    reviewed: Annotated[Path, typer.Argument(help="The DOCX, as a co-sponsor sent it back.")],
+    accept_all: Annotated[
+        bool, typer.Option("--accept-all", help="Take every tracked change as accepted.")
+    ] = False,
+    reject_all: Annotated[
+        bool, typer.Option("--reject-all", help="Take every tracked change as rejected.")
+    ] = False,
+    write: Annotated[
+        bool, typer.Option("--write", help="Write the merged YAML (by default, only show it).")
+    ] = False,
+) -> None:
+    """Carry the edits made to a DOCX drafter built back into its YAML source: prints the
+    YAML's diff and what changed, in plain words; with --write, updates the file. Exit
+    status 1 when something needs a person (tracked changes not decided, a paragraph
+    added), 2 when a file cannot be merged from."""
+    from drafter.api.merge import MergeInputError, merge_files, write_merged
+    from drafter.merge.merging import ACCEPT, REJECT
+
+    if accept_all and reject_all:
+        raise _fail("give --accept-all or --reject-all, not both", EXIT_USAGE)
+    decision = ACCEPT if accept_all else REJECT if reject_all else None
+    try:
+        merged = merge_files(resolution, reviewed, decision)
+    except MergeInputError as error:
+        raise _fail(str(error), EXIT_USAGE) from None
+    result = merged.result
+    lines = [*result.notes, *result.problems, *(item.format() for item in result.pending)]
+    if result.pending:
+        lines.append(
+            f"{reviewed}: {_count(len(result.pending), 'tracked change')} to decide: "
+            "give --accept-all or --reject-all (or decide them in Word and save)"
+        )
+    diff = result.diff(str(resolution))
+    if diff:
+        lines.append(diff.rstrip("\n"))
+    lines.extend(edit.summary() for edit in result.edits)
+    if result.needs_a_person:
+        lines.append(f"{resolution}: nothing written")
+    elif not result.edits:
+        lines.append(f"{resolution}: no changes to merge")
+    elif write:
+        try:
+            write_merged(merged)
+        except (OutputError, OSError) as error:
+            raise _fail(f"{resolution}: {failure_reason(error)}") from None
+        lines.append(f"{resolution}: {_count(len(result.edits), 'text')} merged; wrote it")
+    else:
+        lines.append(
+            f"{resolution}: {_count(len(result.edits), 'text')} to merge; nothing written "
+            "(--write writes it)"
+        )
+    typer.echo("\n".join(lines))
+    raise typer.Exit(EXIT_ERRORS if result.needs_a_person else EXIT_OK)
+
+
 @app.command("new")
 def new_command(
     path: Annotated[Path, typer.Argument(help="The file to create (never overwritten).")],

@@ -25,6 +25,7 @@ RANKS = {
     "resolve": 2,
     "check": 3,
     "compare": 3,
+    "merge": 3,
     "render": 3,
     "api": 4,
     "cli": 5,
