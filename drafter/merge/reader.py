@@ -324,7 +324,8 @@ def _paragraph_of(start: etree._Element) -> etree._Element | None:
     paragraph = next(start.iterancestors(w("p")), None)
     if paragraph is not None:
         return paragraph
-    return next(start.itersiblings(w("p")), None) or next(start.iterdescendants(w("p")), None)
+    following = next(start.itersiblings(w("p")), None)
+    return following if following is not None else next(start.iterdescendants(w("p")), None)
 
 
 def _same_container(
