@@ -40,18 +40,22 @@ def call_char(index: int) -> str:
     return chr(CALL_BASE + index)
 
 
-def shown(inlines: list[Inline], calls: dict[str, int]) -> list[Glyph]:
+# Text with its emphasis: (text, bold, italic), as runs are; a list of them is a paragraph.
+Segment = tuple[str, bool, bool]
+
+
+def shown(inlines: list[Inline], calls: dict[str, int]) -> list[Segment]:
     """What a reader sees of parsed inline nodes (calls as one character each)."""
-    glyphs: list[Glyph] = []
+    segments: list[Segment] = []
 
     def visit(nodes: list[Inline], bold: bool, italic: bool) -> None:
         for node in nodes:
             if isinstance(node, Str):
-                glyphs.extend(Glyph(char, bold, italic) for char in node.text)
+                segments.append((node.text, bold, italic))
             elif isinstance(node, Reference):
-                glyphs.extend(Glyph(char, bold, italic) for char in node.label)
+                segments.append((node.label, bold, italic))
             elif isinstance(node, FootnoteCall):
-                glyphs.append(Glyph(call_char(calls[node.id]), bold, italic))
+                segments.append((call_char(calls[node.id]), bold, italic))
             elif isinstance(node, Italic | Bold):
                 visit(
                     node.children,
@@ -60,7 +64,27 @@ def shown(inlines: list[Inline], calls: dict[str, int]) -> list[Glyph]:
                 )
 
     visit(inlines, False, False)
-    return glyphs
+    return segments
+
+
+def glyphs(segments: list[Segment]) -> list[Glyph]:
+    return [Glyph(char, bold, italic) for text, bold, italic in segments for char in text]
+
+
+def _normal(segments: list[Segment]) -> list[Segment]:
+    """Segments joined where their emphasis is the same; a call takes the emphasis of what
+    stands before it (the application writes its mark without the text's emphasis)."""
+    joined: list[list] = []
+    for text, bold, italic in segments:
+        if not text:
+            continue
+        if _is_call(text[0]) and joined:
+            bold, italic = joined[-1][1], joined[-1][2]
+        if joined and (joined[-1][1], joined[-1][2]) == (bold, italic):
+            joined[-1][0] += text
+        else:
+            joined.append([text, bold, italic])
+    return [(text, bold, italic) for text, bold, italic in joined]
 
 
 def with_markup(value: str, inlines: list[Inline], glyphs: list[Glyph]) -> list[Glyph]:
@@ -98,12 +122,9 @@ def with_markup(value: str, inlines: list[Inline], glyphs: list[Glyph]) -> list[
     ]
 
 
-def same_text(old: list[Glyph], new: list[Glyph]) -> bool:
+def same_text(old: list[Segment], new: list[Segment]) -> bool:
     """Whether a reader sees the same text (emphasis included, except on calls)."""
-    return len(old) == len(new) and all(
-        a.char == b.char and (_is_call(a.char) or (a.bold, a.italic) == (b.bold, b.italic))
-        for a, b in zip(old, new, strict=True)
-    )
+    return _normal(old) == _normal(new)
 
 
 def new_markup(old: list[Glyph], new: list[Glyph], call_ids: list[str]) -> str:

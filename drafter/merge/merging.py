@@ -173,16 +173,19 @@ def merge(
             for revision, words in _grouped(revisions):
                 _pending(result, target_position(target, words), revision, words)
             continue
-        glyphs = _glyphs(paragraph.pieces, decision, content.notes, notes_by_name, calls)
-        if glyphs is None:
+        segments = _segments(paragraph.pieces, decision, content.notes, notes_by_name, calls)
+        if segments is None:
             result.problems.append(
                 f"{position}: error: {target.what} ({target.language}) calls a footnote made "
                 "in the DOCX; merge does not add footnotes yet, copy it into the source by hand"
             )
             continue
-        glyphs = _trimmed(glyphs, target)
-        old = markup.shown(target.inlines, calls)
-        if markup.same_text(old, glyphs):
+        old_segments = markup.shown(target.inlines, calls)
+        if markup.same_text(old_segments, segments):
+            continue  # the common case, without a character-by-character comparison
+        glyphs = _trimmed(markup.glyphs(segments), target)
+        old = markup.glyphs(old_segments)
+        if markup.same_text(old_segments, [(g.char, g.bold, g.italic) for g in glyphs]):
             continue
         value = target.source.value
         new = markup.new_markup(markup.with_markup(value, target.inlines, old), glyphs, note_ids)
@@ -218,16 +221,16 @@ def _grouped(pieces: list[Piece]) -> list[tuple[Revision, str]]:
     return [(revision, "".join(texts)) for revision, texts in words.items()]
 
 
-def _glyphs(
+def _segments(
     pieces: list[Piece],
     decision: str | None,
     notes: dict[str, str],
     notes_by_name: dict[str, str],
     calls: dict[str, int],
-) -> list[markup.Glyph] | None:
+) -> list[markup.Segment] | None:
     """What a reader sees once the tracked changes are accepted or rejected; None when a
     call leads to a note drafter did not write."""
-    glyphs: list[markup.Glyph] = []
+    segments: list[markup.Segment] = []
     for piece in pieces:
         if (piece.deleted and decision != REJECT) or (piece.inserted and decision == REJECT):
             continue
@@ -235,10 +238,10 @@ def _glyphs(
             note_id = notes_by_name.get(notes.get(piece.note, ""))
             if note_id is None:
                 return None
-            glyphs.append(markup.Glyph(markup.call_char(calls[note_id]), piece.bold, piece.italic))
+            segments.append((markup.call_char(calls[note_id]), piece.bold, piece.italic))
         else:
-            glyphs.extend(markup.Glyph(char, piece.bold, piece.italic) for char in piece.text)
-    return glyphs
+            segments.append((piece.text, piece.bold, piece.italic))
+    return segments
 
 
 def _trimmed(glyphs: list[markup.Glyph], target: Target) -> list[markup.Glyph]:
