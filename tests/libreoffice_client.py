@@ -11,8 +11,11 @@ not into the project's virtual environment, so this file is two things:
   sends it requests, so one LibreOffice serves a whole test session.
 
 A request: {"path": "/x.docx", "resolve": "accept" | "reject" | null, "save": "/y.docx" | null,
-"pdf": "/y.pdf" | null}: "save" stores the document as DOCX, "pdf" as LibreOffice lays it out and
-prints it (tracked changes shown as in its markup view, with the list labels it draws there).
+"pdf": "/y.pdf" | null, "edits": [[old, new], …], "record": bool}: "edits" are made first, with
+LibreOffice's own Replace All (body and notes; changes recorded as tracked changes when "record"
+is true, by the author "LibreOffice Reviewer"), "save" stores the document as DOCX, "pdf" as
+LibreOffice lays it out and prints it (tracked changes shown as in its markup view, with the
+list labels it draws there).
 The answer: {"changes": how many tracked changes LibreOffice counts before resolving,
 "body": [[list label, text], …] for every paragraph of the body in document order (the cells
 of a table row by row, left to right), "tops": the space above each of those paragraphs
@@ -72,16 +75,20 @@ class LibreOffice:
         resolve: str | None = None,
         save: Path | None = None,
         pdf: Path | None = None,
+        edits: list[tuple[str, str]] | None = None,
+        record: bool = False,
     ) -> dict:
-        """What LibreOffice shows of the DOCX at `path`, after Accept All ("accept") or
-        Reject All ("reject") if asked, saving the result as DOCX to `save` and as PDF to
-        `pdf` if given."""
+        """What LibreOffice shows of the DOCX at `path`, after Replace All of each (old,
+        new) of `edits` (tracked, with `record`) and Accept All ("accept") or Reject All
+        ("reject") if asked, saving the result as DOCX to `save` and as PDF to `pdf`."""
         assert self.process.stdin is not None and self.process.stdout is not None
         request = {
             "path": str(path),
             "resolve": resolve,
             "save": save and str(save),
             "pdf": pdf and str(pdf),
+            "edits": edits or [],
+            "record": record,
         }
         self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()
@@ -219,6 +226,7 @@ def _answer(desktop: Any, context: Any, request: dict) -> dict:
     if document is None:
         raise ValueError(f"LibreOffice could not open {request['path']}")
     try:
+        _edit(context, document, request.get("edits") or [], bool(request.get("record")))
         changes = _changes(document)
         if request.get("resolve"):
             command = {
@@ -251,6 +259,30 @@ def _answer(desktop: Any, context: Any, request: dict) -> dict:
         return answer
     finally:
         document.close(True)
+
+
+def _edit(context: Any, document: Any, edits: list[list[str]], record: bool) -> None:
+    """Replace All of each (old, new), as a reviewer does in LibreOffice; recorded as tracked
+    changes by "LibreOffice Reviewer" when `record`. Fails if `old` is not found."""
+    if not edits:
+        return
+    settings = context.ServiceManager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", context
+    ).createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationUpdateAccess",
+        (_property("nodepath", "/org.openoffice.UserProfile/Data"),),
+    )
+    settings.setPropertyValue("givenname", "LibreOffice")
+    settings.setPropertyValue("sn", "Reviewer")
+    settings.commitChanges()
+    document.RecordChanges = record
+    for old, new in edits:
+        descriptor = document.createReplaceDescriptor()
+        descriptor.SearchString, descriptor.ReplaceString = old, new
+        descriptor.SearchCaseSensitive = True
+        if document.replaceAll(descriptor) == 0:
+            raise ValueError(f"{old!r} is not in the document")
+    document.RecordChanges = False
 
 
 # Where the reading runs: inside LibreOffice, as a Python macro of the client's own profile

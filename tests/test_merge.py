@@ -338,6 +338,12 @@ def test_scalar_edits_keep_the_folding() -> None:
         ">-\n    nul een twee drie\n    vier vijf\n"
     )
     assert edited_source("|\n  a\n  b\n", "a\nb\n", "a c") == '"a c"\n'
+    # A no-break space (before a number) is part of a word, not a place to fold.
+    assert edited_source("in\xa02013 aan", "in\xa02013 aan", "in\xa02014 aan") == ("in\xa02014 aan")
+
+
+def _changed_text(text: str, old: str, new: str) -> str:
+    return text.replace(old, new)
 
 
 def test_cli_exit_status_and_messages(run, source: Path, tmp_path: Path) -> None:
@@ -398,3 +404,51 @@ def test_missing_files_are_bad_input(run, source: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "gone.docx: cannot read it: No such file" in result.output
     with pytest.raises(MergeInputError, match="no such file"):
         merge_files(tmp_path / "gone.yaml", tmp_path / "gone.docx", None)
+
+
+def test_a_libreoffice_round_trip(libreoffice, tmp_path: Path) -> None:
+    """Edits made by LibreOffice itself (Replace All, in the body and in a note, one of
+    them with changes recorded), saved by it as DOCX, merged back."""
+    path = tmp_path / FLAGSHIP.name
+    path.write_bytes(FLAGSHIP.read_bytes())
+    built = tmp_path / "built.docx"
+    built.write_bytes(render_docx(drafter.load(path)))
+    plain, tracked = tmp_path / "plain.docx", tmp_path / "tracked.docx"
+    libreoffice.read(built, save=plain, edits=[("Network of Chinese", "Netwerk van Chinese")])
+    libreoffice.read(
+        plain, save=tracked, edits=[("veertien miljoen", "meer dan veertien miljoen")], record=True
+    )
+    pending = merge_files(path, tracked, None).result
+    assert pending.pending and pending.new_text == pending.old_text
+    assert {item.revision.author for item in pending.pending} == {"LibreOffice Reviewer"}
+    assert any("veertien miljoen" in item.words for item in pending.pending)
+    result = merge_files(path, tracked, "accept").result
+    assert not result.problems, result.problems
+    assert _changed_lines(result) == [
+        (
+            "        In de Oeigoerse autonome regio Xinjiang leven ongeveer veertien miljoen "
+            "Oeigoerse en",
+            "        In de Oeigoerse autonome regio Xinjiang leven ongeveer meer dan veertien "
+            "miljoen Oeigoerse en",
+        ),
+        (
+            "      Network of Chinese Human Rights Defenders en Equal Rights Initiative, "
+            "“Joint Civil",
+            "      Netwerk van Chinese Human Rights Defenders en Equal Rights Initiative, "
+            "“Joint Civil",
+        ),
+        (  # Replace All found the words in the French note too
+            "      Network of Chinese Human Rights Defenders et Equal Rights Initiative, "
+            "“Joint Civil",
+            "      Netwerk van Chinese Human Rights Defenders et Equal Rights Initiative, "
+            "“Joint Civil",
+        ),
+    ]
+    assert merge_files(path, tracked, "reject").result.new_text == _changed_text(
+        result.old_text, "Network of Chinese", "Netwerk van Chinese"
+    )
+    unchanged = tmp_path / "unchanged.docx"
+    libreoffice.read(built, save=unchanged)
+    assert merge_files(path, unchanged, None).result.new_text == FLAGSHIP.read_text(
+        encoding="utf-8"
+    )

@@ -10,6 +10,7 @@ changes tracked) changes how the XML looks, not the text this reader gives back.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -34,6 +35,10 @@ _TRANSPARENT = frozenset(
 _INSERTIONS = frozenset({f"{{{W}}}ins", f"{{{W}}}moveTo"})
 _DELETIONS = frozenset({f"{{{W}}}del", f"{{{W}}}moveFrom"})
 _OFF = frozenset({"0", "false", "off"})
+# LibreOffice 25.2 saves the bookmarks of notes renamed "NAME_Copy_1" (and, saved again,
+# "NAME_Copy_1_Copy_1"; it copies each note's
+# text while reading the file).
+_COPY_SUFFIX = re.compile(r"(_Copy_\d+)+$")
 # The size of a part past which the file is refused: a 200-page dossier's document part is
 # a few MB, and a zip bomb should cost nothing.
 MAX_PART_BYTES = 200_000_000
@@ -219,7 +224,7 @@ class _Reader:
         for start in starts:
             paragraph = _paragraph_of(start)
             if paragraph is not None and paragraph not in owners:
-                owners[paragraph] = start.get(w("name"), "")
+                owners[paragraph] = _COPY_SUFFIX.sub("", start.get(w("name"), ""))
         for paragraph in story.iter(w("p")):
             name = owners.get(paragraph)
             if name is not None:

@@ -13,7 +13,9 @@ import json
 import re
 from difflib import SequenceMatcher
 
-_WORD = re.compile(r"\S+")
+# Words as YAML folds them: between spaces and line breaks only (a no-break space, which
+# the Chamber's texts hold before numbers, is part of a word).
+_WORD = re.compile(r"[^ \t\r\n]+")
 
 
 def edited_source(source: str, old: str, new: str) -> str:
@@ -63,7 +65,7 @@ def _escape(word: str, style: str) -> str:
 def _word_edit(source: str, old: str, new: str) -> str | None:
     body = _body(source)
     new_words = new.split(" ")
-    if body is None or not new or " ".join(new.split()) != new:
+    if body is None or not new or " ".join(_WORD.findall(new)) != new:
         return None
     start, end, style = body
     spans = [(start + m.start(), start + m.end()) for m in _WORD.finditer(source[start:end])]
