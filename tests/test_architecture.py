@@ -1,9 +1,9 @@
 """The package's shape: each stage of the pipeline is a package, and imports only go
 downstream, from the stage that uses something to the stage that makes it:
 
-    document ← source ← resolve ← check / compare / render ← api ← cli
+    document ← source ← resolve ← check / compare / merge / render ← api ← cli
 
-`document` holds the types every stage shares. check, compare and render stand side by side
+`document` holds the types every stage shares. check, compare, merge and render stand side by side
 and do not import one another (the writers render any plan, with or without change marks, so
 neither writer knows the comparison), and within render the HTML/PDF and DOCX writers do not
 import each other. The test reads the imports of every module, those inside functions too.

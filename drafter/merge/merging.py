@@ -192,6 +192,11 @@ def merge(
         if new != value:
             old_plain = _plain(old)
             result.edits.append(Edit(target, value, new, old_plain, _plain(glyphs)))
+    for comment in content.other_comments:
+        result.notes.append(
+            f"{resolution.position}: note: comment by {comment.author} on a part of the DOCX "
+            f'that shows no text of the source (the cover, a heading): "{comment.text}"'
+        )
     if decision is None and result.pending:
         return result
     if result.edits:
