@@ -1,11 +1,14 @@
 """Benchmarks, as a table of whole-process timings (not a test: nothing is asserted).
 
-    .venv/bin/python bench/bench.py [--runs N] [--only check,pdf,docx,redline]
+    .venv/bin/python bench/bench.py [--runs N] [--only check,pdf,docx,redline,merge]
 
 Each row runs a drafter command in a fresh process, as a user does, and reports the median
 and the fastest of N runs. The "x10" rows use a synthetic resolution ten times the size of
 the flagship (its memorandum, considerations, requests and footnotes repeated ten times,
 with fresh ids), written by this script into a temporary folder.
+
+The "merge" rows read back the DOCX drafter built from each resolution (`drafter merge`,
+nothing to merge: every paragraph read and compared, nothing written).
 
 The "redline" rows compare the flagship with `scripted_edits` of it: `drafter redline`, and
 in the same run the two comparison engines of python-redlines (Docxodus and the Open-XML
@@ -271,6 +274,14 @@ def main() -> None:
                 for name, source in (("flagship", FLAGSHIP), ("x10", big)):
                     command = [*DRAFTER, "build", str(source), "-o", folder, "--format", fmt]
                     rows.append((f"build --format {fmt} {name}", command, arguments.runs))
+        if "merge" in only:
+            for name, source in (("flagship", FLAGSHIP), ("x10", big)):
+                build = [*DRAFTER, "build", str(source), "-o", folder, "--format", "docx"]
+                subprocess.run(build, cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
+                docx = str(out / f"{source.stem}.docx")
+                rows.append(
+                    (f"merge {name}", [*DRAFTER, "merge", str(source), docx], arguments.runs)
+                )
         print(f"{'command':<30} {'median s':>9} {'best s':>8}  notes")
         medians = {}
         for name, command, runs in rows:

@@ -97,11 +97,11 @@ def with_markup(value: str, inlines: list[Inline], glyphs: list[Glyph]) -> list[
     position = atom = 0
     while position < len(value):
         character = value[position]
-        end = value.find("]", position)
+        end = value.find("]", position) if position in atoms else -1
         if character == "\\" and position + 1 < len(value):
             pieces.append((value[position : position + 2], -1))
             position += 2
-        elif position in atoms and end != -1 and ID_PATTERN.fullmatch(value[position + 2 : end]):
+        elif end != -1 and ID_PATTERN.fullmatch(value[position + 2 : end]):
             node = atoms[position]
             shown_length = 1 if isinstance(node, FootnoteCall) else len(node.label)
             atom += 1

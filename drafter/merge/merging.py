@@ -171,7 +171,7 @@ def merge(
         revisions = [p for p in paragraph.pieces if p.inserted or p.deleted]
         if revisions and decision is None:
             for revision, words in _grouped(revisions):
-                _pending(result, target_position(target, words), revision, words)
+                _pending(result, _position_of(target, words), revision, words)
             continue
         segments = _segments(paragraph.pieces, decision, content.notes, notes_by_name, calls)
         if segments is None:
@@ -209,7 +209,7 @@ def _pending(result: MergeResult, position: Position, revision: Revision, words:
         result.pending.append(Pending(position, revision, words))
 
 
-def target_position(target: Target, words: str) -> Position:
+def _position_of(target: Target, words: str) -> Position:
     """Where `words` stand in the source, if they do (a deletion), else the text's start."""
     source = target.source
     offset = source.value.find(words.strip()) if words.strip() else -1
