@@ -89,8 +89,8 @@ class MergeResult:
         lines = difflib.unified_diff(
             self.old_text.splitlines(keepends=True),
             self.new_text.splitlines(keepends=True),
-            f"a/{path}",
-            f"b/{path}",
+            f"a/{path.lstrip('/')}",
+            f"b/{path.lstrip('/')}",
         )
         return "".join(lines)
 
