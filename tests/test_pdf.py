@@ -8,6 +8,8 @@ in the footnote area) and the Dutch column from the French one.
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -293,3 +295,26 @@ def test_overlong_paragraph_and_footnote_continue_on_following_pages(tmp_path) -
     # The note starts on the page of its call.
     first = next(n for n, page in enumerate(words) if "Bron" in _text(page))
     assert "voetnoot" in _text(words[first])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the search is skipped on Linux")
+def test_the_pdf_writer_starts_no_process_while_it_loads() -> None:
+    """WeasyPrint's libraries are opened by their sonames, without `ctypes.util.find_library`
+    running ldconfig and gcc for every name that does not exist on Linux (54 processes)."""
+    script = (
+        "import subprocess\n"
+        "started = []\n"
+        "real = subprocess.Popen.__init__\n"
+        "def record(self, *args, **kwargs):\n"
+        "    started.append(args[0] if args else kwargs.get('args'))\n"
+        "    real(self, *args, **kwargs)\n"
+        "subprocess.Popen.__init__ = record\n"
+        "import drafter.render.html.pdf\n"
+        "import weasyprint\n"
+        "assert weasyprint.__version__\n"
+        "print(len(started), started[:3])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("0 "), result.stdout

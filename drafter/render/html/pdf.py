@@ -18,6 +18,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib import request
 
+from drafter.render.html import libraries  # noqa: F401 (before weasyprint: see there)
+
+# isort: split
 import pydyf
 import weasyprint
 from weasyprint.document import Page
