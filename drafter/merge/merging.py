@@ -299,7 +299,8 @@ def merge(
             continue  # the common case, without a character-by-character comparison
         glyphs = _trimmed(markup.glyphs(segments), target)
         old = markup.glyphs(old_segments)
-        if markup.same_text(old_segments, [(g.char, g.bold, g.italic) for g in glyphs]):
+        # A space at either end of the source's text is not seen in the DOCX.
+        if markup.same_text(_segmented(_stripped(old)), _segmented(glyphs)):
             continue
         value = target.source.value
         new = markup.new_markup(markup.with_markup(value, target.inlines, old), glyphs, calls.ids)
@@ -553,6 +554,10 @@ def _stripped(glyphs: list[markup.Glyph]) -> list[markup.Glyph]:
     while end > start and glyphs[end - 1].char.isspace():
         end -= 1
     return glyphs[start:end]
+
+
+def _segmented(glyphs: list[markup.Glyph]) -> list[markup.Segment]:
+    return [(g.char, g.bold, g.italic) for g in glyphs]
 
 
 def _calls(glyphs: list[markup.Glyph]) -> int:
