@@ -750,3 +750,20 @@ def test_generated_resolutions_merged_back_unchanged_are_byte_identical(
     result = _merged(path, render_docx(drafter.load(path)), None)
     assert not result.problems and not result.pending and not result.additions
     assert not result.edits and result.new_text == path.read_text(encoding="utf-8")
+
+
+def test_paragraphs_typed_in_libreoffice_are_new_parts(libreoffice, source: Path) -> None:
+    """Enter typed at the end of an item in both columns, in LibreOffice, saved by it as
+    DOCX: one new item with both languages, after the item."""
+    built = source.with_name("built.docx")
+    built.write_bytes(render_docx(drafter.load(source)))
+    edited = source.with_name("edited.docx")
+    edits = [("het sneeuwt;", "het sneeuwt;\nhet hagelt;"), ("il neige;", "il neige;\nil grêle;")]
+    libreoffice.read(built, save=edited, edits=edits)
+    result = merge_files(source, edited, None).result
+    assert not result.problems and not result.edits, result.problems
+    assert _added_lines(result) == [
+        "      - id: het-hagelt",
+        "        nl: het hagelt;",
+        "        fr: il grêle;",
+    ]
