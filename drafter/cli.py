@@ -297,8 +297,8 @@ def merge_command(
 ) -> None:
     """Carry the edits made to a DOCX drafter built back into its YAML source: prints the
     YAML's diff and what changed, in plain words; with --write, updates the file. Exit
-    status 1 when something needs a person (tracked changes not decided, a paragraph
-    added), 2 when a file cannot be merged from."""
+    status 1 when something needs a person (tracked changes not decided, a paragraph that
+    cannot be placed), 2 when a file cannot be merged from."""
     from drafter.api.merge import MergeInputError, merge_files, write_merged
     from drafter.merge.merging import ACCEPT, REJECT
 
@@ -320,21 +320,29 @@ def merge_command(
     if diff:
         lines.append(diff.rstrip("\n"))
     lines.extend(edit.summary() for edit in result.edits)
+    lines.extend(addition.summary() for addition in result.additions)
+    counted = ", ".join(
+        _count(number, noun)
+        for number, noun in ((len(result.edits), "text"), (len(result.additions), "new part"))
+        if number
+    )
     if result.needs_a_person:
         lines.append(f"{resolution}: nothing written")
-    elif not result.edits:
+    elif not counted:
         lines.append(f"{resolution}: no changes to merge")
     elif write:
         try:
             write_merged(merged)
         except (OutputError, OSError) as error:
             raise _fail(f"{resolution}: {failure_reason(error)}") from None
-        lines.append(f"{resolution}: {_count(len(result.edits), 'text')} merged; wrote it")
+        lines.append(f"{resolution}: {counted} merged; wrote it")
+        if any(addition.one_language for addition in result.additions):
+            lines.append(
+                f"{resolution}: a new part or note has one language only; write the other "
+                "(`drafter check` shows where)"
+            )
     else:
-        lines.append(
-            f"{resolution}: {_count(len(result.edits), 'text')} to merge; nothing written "
-            "(--write writes it)"
-        )
+        lines.append(f"{resolution}: {counted} to merge; nothing written (--write writes it)")
     typer.echo("\n".join(lines))
     raise typer.Exit(EXIT_ERRORS if result.needs_a_person else EXIT_OK)
 

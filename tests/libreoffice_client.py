@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -263,7 +264,9 @@ def _answer(desktop: Any, context: Any, request: dict) -> dict:
 
 def _edit(context: Any, document: Any, edits: list[list[str]], record: bool) -> None:
     """Replace All of each (old, new), as a reviewer does in LibreOffice; recorded as tracked
-    changes by "LibreOffice Reviewer" when `record`. Fails if `old` is not found."""
+    changes by "LibreOffice Reviewer" when `record`. Fails if `old` is not found. A line
+    break in `new` is a paragraph break, as Enter types it: the replacement is then made as
+    a regular expression, in which LibreOffice reads "\\n" so."""
     if not edits:
         return
     settings = context.ServiceManager.createInstanceWithContext(
@@ -278,7 +281,10 @@ def _edit(context: Any, document: Any, edits: list[list[str]], record: bool) -> 
     document.RecordChanges = record
     for old, new in edits:
         descriptor = document.createReplaceDescriptor()
-        descriptor.SearchString, descriptor.ReplaceString = old, new
+        breaks = "\n" in new
+        descriptor.SearchRegularExpression = breaks
+        descriptor.SearchString = re.escape(old) if breaks else old
+        descriptor.ReplaceString = new.replace("\n", "\\n") if breaks else new
         descriptor.SearchCaseSensitive = True
         if document.replaceAll(descriptor) == 0:
             raise ValueError(f"{old!r} is not in the document")

@@ -44,7 +44,7 @@ def merge_files(yaml_path: str | Path, docx_path: str | Path, decision: str | No
         raise MergeInputError(f"{docx_path}: cannot read it: {error.strerror or error}") from None
     try:
         content = read_docx(data)
-        return Merged(yaml_path, merge(resolution, text, content, decision))
+        return Merged(yaml_path, merge(resolution, text, content, decision, str(docx_path)))
     except DocxError as error:
         raise MergeInputError(f"{docx_path}: {error}") from None
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from drafter.document.anchors import TITLE_KEY, bookmark_name, footnote_key
 from drafter.document.diagnostics import DiagnosticList, Position
-from drafter.document.inline import Inline
-from drafter.document.model import LanguageText, Resolution, Text, locate
-from drafter.merge import markup, scalars
-from drafter.merge.reader import DocxContent, DocxError, Piece, Revision
+from drafter.document.inline import Inline, plain_text
+from drafter.document.model import LANGUAGES, LanguageText, Resolution, Text, locate
+from drafter.merge import additions, markup, scalars
+from drafter.merge.reader import Added, DocxContent, DocxError, Piece, Revision
 from drafter.resolve import layout
 from drafter.source.loader import load_text
 
@@ -50,11 +50,15 @@ class Edit:
     new: str
     old_plain: str  # what a reader saw before and sees now
     new_plain: str
+    calls: int = 0  # footnote calls added (removed, if negative)
 
     def summary(self) -> str:
-        return f"{self.target.source.position}: {self.target.what}, {self.target.language}: " + (
-            describe(self.old_plain, self.new_plain)
-        )
+        said = describe(self.old_plain, self.new_plain)
+        if self.calls:
+            change = "added" if self.calls > 0 else "removed"
+            calls = f"{change} {'a footnote call' if abs(self.calls) == 1 else 'footnote calls'}"
+            said = calls if self.old_plain == self.new_plain else f"{said}; {calls}"
+        return f"{self.target.source.position}: {self.target.what}, {self.target.language}: {said}"
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,53 @@ class Pending:
         )
 
 
+@dataclass(frozen=True)
+class Addition:
+    """A part or a note new in the DOCX, as written into the YAML."""
+
+    what: str  # "consideration", "footnote"
+    id: str | None
+    where: str  # "after consideration A. (first)"
+    plain: dict[str, str]  # what a reader sees, by language
+    position: Position  # where it stands in the new YAML
+
+    @property
+    def one_language(self) -> bool:
+        return len(self.plain) < len(LANGUAGES)
+
+    def summary(self) -> str:
+        named = f" {self.id}" if self.id else ""
+        texts = ", ".join(f'{language}: "{_short(text)}"' for language, text in self.plain.items())
+        missing = [language for language in LANGUAGES if language not in self.plain]
+        lacks = f"; it has no {missing[0]} text yet" if missing else ""
+        return f"{self.position}: added {self.what}{named} {self.where}, {texts}{lacks}"
+
+
+@dataclass
+class _NewPart:
+    """Paragraphs added after one text, by language, to be written as new parts."""
+
+    target: Target
+    slot: additions.Slot
+    # By where they stand in the DOCX (`Added.order`), by language: (markup, plain).
+    texts: dict[tuple[int, int, int], dict[str, tuple[str, str]]] = field(default_factory=dict)
+
+
+@dataclass
+class _NewNote:
+    id: str
+    language: str
+    markup: str
+    plain: str
+    where: str
+
+
 @dataclass
 class MergeResult:
     old_text: str
     new_text: str
     edits: list[Edit] = field(default_factory=list)
+    additions: list[Addition] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # comments, as `path:line:col: note: …`
     problems: list[str] = field(default_factory=list)  # `path:line:col: error: …`
@@ -127,20 +173,65 @@ def targets(resolution: Resolution) -> dict[str, Target]:
     return found
 
 
+class _Calls:
+    """The notes a text may call, by the DOCX's note ids: drafter's, and those made in Word,
+    which get an id when first called."""
+
+    def __init__(self, resolution: Resolution, content: DocxContent, decision: str | None) -> None:
+        self.content = content
+        self.decision = decision
+        self.ids = list(resolution.footnotes)
+        self.index = {note_id: index for index, note_id in enumerate(self.ids)}
+        self.by_name = {
+            bookmark_name(footnote_key(note_id), language): note_id
+            for note_id in self.ids
+            for language in resolution.columns
+        }
+        self.taken = additions.all_ids(resolution)
+        self.made: dict[str, _NewNote] = {}  # by the DOCX's note id
+        # Tracked changes in the new notes' texts, with the text calling each note.
+        self.revisions: list[tuple[Target, Revision, str]] = []
+
+    def note(self, docx_id: str, target: Target) -> str | None:
+        """The id a call to the DOCX's note `docx_id` stands for; None for none."""
+        known = self.by_name.get(self.content.notes.get(docx_id, ""))
+        if known is not None:
+            return known
+        if docx_id in self.made:
+            return self.made[docx_id].id
+        pieces = self.content.new_notes.get(docx_id)
+        if pieces is None:
+            return None
+        if self.decision is None:
+            changed = [piece for piece in pieces if piece.inserted or piece.deleted]
+            self.revisions += [(target, *change) for change in _grouped(changed)]
+        glyphs = _stripped(markup.glyphs(_segments(pieces, self.decision, self, target) or []))
+        plain = _plain(glyphs)
+        note_id = additions.new_id(plain, self.taken, "note")
+        self.index[note_id] = len(self.ids)
+        self.ids.append(note_id)
+        value = markup.new_markup([], glyphs, self.ids)
+        where = f"called from {target.what}"
+        self.made[docx_id] = _NewNote(note_id, target.language, value, plain, where)
+        return note_id
+
+
 def merge(
-    resolution: Resolution, text: str, content: DocxContent, decision: str | None
+    resolution: Resolution,
+    text: str,
+    content: DocxContent,
+    decision: str | None,
+    docx: str = "the DOCX",
 ) -> MergeResult:
     """Carry the DOCX's edits into `text`, the source of `resolution`; `decision` says what
-    to do with tracked changes (ACCEPT, REJECT, or None: list them, merge nothing)."""
+    to do with tracked changes (ACCEPT, REJECT, or None: list them, merge nothing); `docx`
+    names the DOCX in messages."""
     result = MergeResult(text, text)
     wanted = targets(resolution)
-    note_ids = list(resolution.footnotes)
-    calls = {note_id: index for index, note_id in enumerate(note_ids)}
-    notes_by_name = {
-        bookmark_name(footnote_key(note_id), language): note_id
-        for note_id in note_ids
-        for language in resolution.columns
-    }
+    calls = _Calls(resolution, content, decision)
+    slots = additions.slots(resolution)
+    new_parts: dict[int, _NewPart] = {}
+    swapped: set[str] = set()
     found = [name for name in content.paragraphs if name in wanted]
     if not found:
         raise DocxError(
@@ -153,6 +244,23 @@ def merge(
                 f"{target.source.position}: error: {target.what} ({target.language}) is no "
                 "longer in the DOCX (deleted, or its paragraph joined to another); merge it by hand"
             )
+    fixed_words = {
+        " ".join(plain_text(row.cell(language).inlines).split())
+        for row in layout.plan(resolution).rows
+        for language in resolution.columns
+    }
+    for added in content.fixed:
+        if added.text not in fixed_words:
+            result.problems.append(
+                f"{docx}: {added.place}: error: a paragraph drafter did not write there (added "
+                f'after a heading, or a heading\'s words edited): "{_short(added.text)}"; copy '
+                "it into the source by hand"
+            )
+    for added in content.unplaced:
+        result.problems.append(
+            f"{docx}: {added.place}: error: a paragraph was added where no part of the "
+            f'resolution stands: "{_short(added.text)}"; copy it into the source by hand'
+        )
     for name, paragraph in content.paragraphs.items():
         target = wanted.get(name)
         if target is None:
@@ -160,12 +268,18 @@ def merge(
         position = target.source.position
         for comment in paragraph.comments:
             result.notes.append(f'{position}: note: comment by {comment.author}: "{comment.text}"')
+        table = paragraph.place.split(",")[0]
+        if paragraph.column not in (-1, resolution.columns.index(target.language)):
+            if table not in swapped:
+                swapped.add(table)
+                result.problems.append(
+                    f"{docx}: {paragraph.place}: error: {target.what} ({target.language}) "
+                    "stands in the other language's column (were the columns swapped?); "
+                    "swap them back in the DOCX, or merge by hand"
+                )
+            continue
         for added in paragraph.added:
-            result.problems.append(
-                f"{position}: error: a paragraph was added after {target.what} "
-                f'({target.language}): "{_short(added)}"; merge does not add paragraphs yet, '
-                "copy it into the source by hand"
-            )
+            _added(result, added, target, slots, new_parts, calls, docx)
         if paragraph.deleted_row is not None:
             _pending(result, position, paragraph.deleted_row, "the whole row")
         revisions = [p for p in paragraph.pieces if p.inserted or p.deleted]
@@ -173,35 +287,206 @@ def merge(
             for revision, words in _grouped(revisions):
                 _pending(result, _position_of(target, words), revision, words)
             continue
-        segments = _segments(paragraph.pieces, decision, content.notes, notes_by_name, calls)
+        segments = _segments(paragraph.pieces, decision, calls, target)
         if segments is None:
             result.problems.append(
-                f"{position}: error: {target.what} ({target.language}) calls a footnote made "
-                "in the DOCX; merge does not add footnotes yet, copy it into the source by hand"
+                f"{position}: error: {target.what} ({target.language}) calls a footnote the "
+                "DOCX does not hold; merge it by hand"
             )
             continue
-        old_segments = markup.shown(target.inlines, calls)
+        old_segments = markup.shown(target.inlines, calls.index)
         if markup.same_text(old_segments, segments):
             continue  # the common case, without a character-by-character comparison
         glyphs = _trimmed(markup.glyphs(segments), target)
         old = markup.glyphs(old_segments)
-        if markup.same_text(old_segments, [(g.char, g.bold, g.italic) for g in glyphs]):
+        # A space at either end of the source's text is not seen in the DOCX.
+        if markup.same_text(_segmented(_stripped(old)), _segmented(glyphs)):
             continue
         value = target.source.value
-        new = markup.new_markup(markup.with_markup(value, target.inlines, old), glyphs, note_ids)
+        new = markup.new_markup(markup.with_markup(value, target.inlines, old), glyphs, calls.ids)
         if new != value:
             old_plain = _plain(old)
-            result.edits.append(Edit(target, value, new, old_plain, _plain(glyphs)))
+            calls_added = _calls(glyphs) - _calls(old)
+            result.edits.append(Edit(target, value, new, old_plain, _plain(glyphs), calls_added))
     for comment in content.other_comments:
         result.notes.append(
             f"{resolution.position}: note: comment by {comment.author} on a part of the DOCX "
             f'that shows no text of the source (the cover, a heading): "{comment.text}"'
         )
+    for target, revision, words in calls.revisions:
+        _pending(result, target.source.position, revision, words)
     if decision is None and result.pending:
         return result
-    if result.edits:
-        result.new_text = _apply(text, resolution.path, result.edits, result.problems)
+    replacements = _apply(text, resolution.path, result.edits, result.problems)
+    if result.problems:
+        return result
+    insertions = _insertions(resolution, text, new_parts, calls, result.problems)
+    if insertions:
+        new_text, placed = _spliced(text, replacements, insertions)
+        result.additions = _checked(new_text, resolution.path, placed, result.problems)
+        if not result.problems:
+            result.new_text = new_text
+    elif replacements:
+        result.new_text = _spliced(text, replacements, [])[0]
     return result
+
+
+def _added(
+    result: MergeResult,
+    added: Added,
+    target: Target,
+    slots: dict[int, additions.Slot],
+    new_parts: dict[int, _NewPart],
+    calls: _Calls,
+    docx: str,
+) -> None:
+    """Take a paragraph added after `target` as a new part (or report why it cannot be)."""
+    revisions = [p for p in added.pieces if p.inserted or p.deleted]
+    if revisions and calls.decision is None:
+        for revision, words in _grouped(revisions):
+            _pending(result, target.source.position, revision, words)
+        return
+    segments = _segments(added.pieces, calls.decision, calls, target)
+    glyphs = _stripped(markup.glyphs(segments or []))
+    if not glyphs:
+        return  # its words were all tracked insertions, rejected
+    slot = slots.get(id(target.text))
+    where = added.place or target.what
+    if slot is None or segments is None:
+        result.problems.append(
+            f"{docx}: {where}: error: a paragraph was added after {target.what} "
+            f'({target.language}), where no part can be added: "{_short(added.text)}"; '
+            "copy it into the source by hand"
+        )
+        return
+    part = new_parts.setdefault(id(target.text), _NewPart(target, slot))
+    value = markup.new_markup([], glyphs, calls.ids)
+    part.texts.setdefault(added.order, {})[target.language] = (value, _plain(glyphs))
+
+
+@dataclass(frozen=True)
+class _Insertion:
+    """Lines to insert at `offset` of the source, writing a new part or note whose texts
+    (`values`, by language) start at line `line` of them, column `column`."""
+
+    offset: int
+    lines: str
+    line: int
+    column: int
+    kind: str
+    id: str | None
+    values: dict[str, str]
+    plain: dict[str, str]
+    where: str
+
+
+def _insertions(
+    resolution: Resolution,
+    text: str,
+    new_parts: dict[int, _NewPart],
+    calls: _Calls,
+    problems: list[str],
+) -> list[_Insertion]:
+    """The lines that write the new parts and notes, where they go in `text`."""
+    if not new_parts and not calls.made:
+        return []
+    places = additions.Places(text)
+    found: list[_Insertion] = []
+    for part in new_parts.values():
+        slot, target = part.slot, part.target
+        offset, dash, key = places.list_entry(slot.anchor.position, slot.before)
+        where = f"after {target.what}"
+        for _, by_language in sorted(part.texts.items()):
+            texts = {
+                language: by_language[language]
+                for language in resolution.columns
+                if language in by_language
+            }
+            first = next(iter(texts.values()))[1]
+            fallback = slot.kind.split()[-1].replace("-", "")
+            part_id = additions.new_id(first, calls.taken, fallback) if slot.keyed else None
+            values = {
+                language: texts[language][0] for language in ("nl", "fr") if language in texts
+            }
+            fields = [("id", part_id)] if part_id else []
+            lines = additions.list_entry_lines(dash, key, [*fields, *values.items()])
+            plain = {language: texts[language][1] for language in texts}
+            found.append(
+                _Insertion(offset, lines, 0, key + 1, slot.kind, part_id, values, plain, where)
+            )
+            where = f"after the {slot.kind} added before it"
+    notes = list(calls.made.values())
+    if not notes:
+        return found
+    place = places.footnote()
+    if place is None and places.has_footnotes():
+        problems.append(
+            f"{resolution.position}: error: `footnotes:` is not written as lines, so the "
+            f"new footnote {notes[0].id} cannot be added to it; add it by hand"
+        )
+        return []
+    offset, key, inner = place if place is not None else (len(text), 2, 4)
+    header = "" if place is not None else ("" if text.endswith("\n") else "\n") + "footnotes:\n"
+    for note in notes:
+        values = {note.language: note.markup}
+        lines = header + additions.footnote_lines(key, inner, note.id, list(values.items()))
+        line = lines.count("\n") - 1  # the text's line: the last
+        plain = {note.language: note.plain}
+        found.append(
+            _Insertion(
+                offset, lines, line, inner + 1, "footnote", note.id, values, plain, note.where
+            )
+        )
+        header = ""
+    return found
+
+
+def _spliced(
+    text: str, replacements: list[tuple[int, int, str]], insertions: list[_Insertion]
+) -> tuple[str, list[tuple[int, _Insertion]]]:
+    """`text` with the scalars replaced and the lines inserted (those at one place in the
+    order given); each insertion with the line, in the new text, where its lines start."""
+    changes: list[tuple[int, int, str, _Insertion | None]] = [
+        (start, end, new, None) for start, end, new in replacements
+    ]
+    changes += [(entry.offset, entry.offset, entry.lines, entry) for entry in insertions]
+    changes.sort(key=lambda change: (change[0], change[1]))  # stable: insertions keep order
+    parts: list[str] = []
+    placed: list[tuple[int, _Insertion]] = []
+    done = 0
+    for start, end, new, entry in changes:
+        parts.append(text[done:start])
+        if entry is not None:
+            placed.append((sum(part.count("\n") for part in parts) + 1, entry))
+        parts.append(new)
+        done = end
+    parts.append(text[done:])
+    return "".join(parts), placed
+
+
+def _checked(
+    text: str, path: str, placed: list[tuple[int, _Insertion]], problems: list[str]
+) -> list[Addition]:
+    """The additions, once the new text is read back and gives each one its texts."""
+    reloaded = load_text(text, path, DiagnosticList(path))
+    written = {
+        (found.position.line, found.position.column): found
+        for _, found in (reloaded.all_texts() if reloaded is not None else [])
+    }
+    additions_made: list[Addition] = []
+    for line, entry in placed:
+        position = Position(path, line + entry.line, entry.column)
+        found = written.get((position.line, position.column))
+        if found is None or any(
+            found.language(language).value != value for language, value in entry.values.items()
+        ):
+            problems.append(
+                f"{position}: error: the new {entry.kind} could not be written into the YAML; "
+                "add it by hand"
+            )
+            continue
+        additions_made.append(Addition(entry.kind, entry.id, entry.where, entry.plain, position))
+    return additions_made
 
 
 def _pending(result: MergeResult, position: Position, revision: Revision, words: str) -> None:
@@ -227,23 +512,19 @@ def _grouped(pieces: list[Piece]) -> list[tuple[Revision, str]]:
 
 
 def _segments(
-    pieces: list[Piece],
-    decision: str | None,
-    notes: dict[str, str],
-    notes_by_name: dict[str, str],
-    calls: dict[str, int],
+    pieces: list[Piece], decision: str | None, calls: _Calls, target: Target
 ) -> list[markup.Segment] | None:
     """What a reader sees once the tracked changes are accepted or rejected; None when a
-    call leads to a note drafter did not write."""
+    call leads to a note the DOCX does not hold."""
     segments: list[markup.Segment] = []
     for piece in pieces:
         if (piece.deleted and decision != REJECT) or (piece.inserted and decision == REJECT):
             continue
         if piece.note is not None:
-            note_id = notes_by_name.get(notes.get(piece.note, ""))
+            note_id = calls.note(piece.note, target)
             if note_id is None:
                 return None
-            segments.append((markup.call_char(calls[note_id]), piece.bold, piece.italic))
+            segments.append((markup.call_char(calls.index[note_id]), piece.bold, piece.italic))
         else:
             segments.append((piece.text, piece.bold, piece.italic))
     return segments
@@ -263,6 +544,24 @@ def _trimmed(glyphs: list[markup.Glyph], target: Target) -> list[markup.Glyph]:
     while end > start and glyphs[end - 1].char.isspace():
         end -= 1
     return glyphs[start:end]
+
+
+def _stripped(glyphs: list[markup.Glyph]) -> list[markup.Glyph]:
+    """Without spaces at either end (a note's text after its mark starts with one)."""
+    start, end = 0, len(glyphs)
+    while start < end and glyphs[start].char.isspace():
+        start += 1
+    while end > start and glyphs[end - 1].char.isspace():
+        end -= 1
+    return glyphs[start:end]
+
+
+def _segmented(glyphs: list[markup.Glyph]) -> list[markup.Segment]:
+    return [(g.char, g.bold, g.italic) for g in glyphs]
+
+
+def _calls(glyphs: list[markup.Glyph]) -> int:
+    return sum(g.char >= chr(markup.CALL_BASE) for g in glyphs)
 
 
 def _plain(glyphs: list[markup.Glyph]) -> str:
@@ -294,15 +593,20 @@ def _offset(text: str, position: Position) -> int:
     return starts[position.line - 1] + position.column - 1
 
 
-def _apply(text: str, path: str, edits: list[Edit], problems: list[str]) -> str:
-    """`text` with each edited scalar replaced; a scalar whose edited words YAML would read
-    otherwise (a `: ` or ` #` typed into an unquoted text) is written again, quoted."""
+def _apply(
+    text: str, path: str, edits: list[Edit], problems: list[str]
+) -> list[tuple[int, int, str]]:
+    """The replacements of the edited scalars of `text`; a scalar whose edited words YAML
+    would read otherwise (a `: ` or ` #` typed into an unquoted text) is written again,
+    quoted."""
+    if not edits:
+        return []
     quoted: set[int] = set()
     for _ in range(2):
-        new_text = _replaced(text, edits, quoted)
-        wrong = _misread(new_text, path, edits)
+        replacements = _replaced(text, edits, quoted)
+        wrong = _misread(_spliced(text, replacements, [])[0], path, edits)
         if not wrong:
-            return new_text
+            return replacements
         quoted |= wrong
     for index in sorted(quoted):
         edit = edits[index]
@@ -310,10 +614,10 @@ def _apply(text: str, path: str, edits: list[Edit], problems: list[str]) -> str:
             f"{edit.target.source.position}: error: the new text of {edit.target.what} "
             f"({edit.target.language}) could not be written into the YAML; edit it by hand"
         )
-    return text
+    return []
 
 
-def _replaced(text: str, edits: list[Edit], quoted: set[int]) -> str:
+def _replaced(text: str, edits: list[Edit], quoted: set[int]) -> list[tuple[int, int, str]]:
     replacements: list[tuple[int, int, str]] = []
     for index, edit in enumerate(edits):
         source = edit.target.source
@@ -326,9 +630,7 @@ def _replaced(text: str, edits: list[Edit], quoted: set[int]) -> str:
             else scalars.edited_source(source.source, edit.old, edit.new)
         )
         replacements.append((start, start + len(source.source), new_source))
-    for start, end, new_source in sorted(replacements, reverse=True):
-        text = text[:start] + new_source + text[end:]
-    return text
+    return replacements
 
 
 def _misread(text: str, path: str, edits: list[Edit]) -> set[int]:

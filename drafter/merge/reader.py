@@ -39,6 +39,15 @@ _OFF = frozenset({"0", "false", "off"})
 # "NAME_Copy_1_Copy_1"; it copies each note's
 # text while reading the file).
 _COPY_SUFFIX = re.compile(r"(_Copy_\d+)+$")
+# The paragraph styles of what drafter writes without a bookmark (`render/docx/styles.py`):
+# on the cover, and between tables, a paragraph in one of them is drafter's own; in the
+# rows of fixed words (headings, the enacting formula, signatures, the date) it is drafter's
+# own if it holds the words drafter writes there, which `merge` knows. A paragraph without a
+# bookmark in any other style is new.
+_COVER_STYLES = frozenset(
+    {"CoverHeading", "CoverChamber", "CoverDocumentType", "SponsorsLine", "Separator"}
+)
+_FIXED_STYLES = frozenset({"PartHeading", "Salutation", "Sponsor", "EnactingFormula", "Date"})
 # The size of a part past which the file is refused: a 200-page dossier's document part is
 # a few MB, and a zip bomb should cost nothing.
 MAX_PART_BYTES = 200_000_000
@@ -81,15 +90,33 @@ class Comment:
     text: str
 
 
+@dataclass(frozen=True)
+class Added:
+    """A paragraph drafter did not write, and where it stands in the DOCX."""
+
+    pieces: list[Piece]
+    place: str  # "table 3, row 2, left column"
+    # (table, row, its place in its cell): paragraphs added with the same table and row
+    # and place are one part's two languages.
+    order: tuple[int, int, int] = (0, 0, 0)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(p.text for p in self.pieces if p.deleted is None).split())
+
+
 @dataclass
 class ReadParagraph:
-    """A bookmarked paragraph: its pieces, its comments, and what stands beside it in its
-    table cell (or note) that drafter did not put there."""
+    """A bookmarked paragraph: its pieces, its comments, the paragraphs drafter did not write
+    that follow it in its column (in its cell, or in rows added below), and where it stands
+    (`column`, the index of its cell in its row; -1 in a note)."""
 
     name: str
     pieces: list[Piece]
+    place: str = ""
+    column: int = -1
     comments: list[Comment] = field(default_factory=list)
-    added: list[str] = field(default_factory=list)
+    added: list[Added] = field(default_factory=list)
     deleted_row: Revision | None = None
 
 
@@ -100,6 +127,12 @@ class DocxContent:
     notes: dict[str, str]
     # Comments anchored to no bookmarked paragraph (the cover, a heading).
     other_comments: list[Comment]
+    # Notes without a drafter bookmark (made in Word), by w:id: their text.
+    new_notes: dict[str, list[Piece]] = field(default_factory=dict)
+    # Paragraphs drafter did not write that follow no bookmarked paragraph of their column.
+    unplaced: list[Added] = field(default_factory=list)
+    # Paragraphs without a bookmark in the styles of drafter's fixed words.
+    fixed: list[Added] = field(default_factory=list)
 
 
 def read_docx(data: bytes) -> DocxContent:
@@ -116,18 +149,24 @@ def read_docx(data: bytes) -> DocxContent:
     reader = _Reader(comments)
     reader.read(document)
     notes: dict[str, str] = {}
+    new_notes: dict[str, list[Piece]] = {}
     if notes_root is not None:
         for note in notes_root.iter(w("footnote")):
-            names = reader.read(note)
-            if names:
-                notes[note.get(w("id"), "")] = names[0]
+            if note.get(w("type")) not in (None, "normal"):
+                continue  # the separator lines
+            if any(_drafters(start) for start in note.iter(w("bookmarkStart"))):
+                notes[note.get(w("id"), "")] = reader.read(note)[0]
+            else:
+                new_notes[note.get(w("id"), "")] = [
+                    piece for p in note.iter(w("p")) for piece in reader.pieces(p)
+                ]
     if not reader.paragraphs:
         raise DocxError(
             "it was not built by drafter: it has none of the bookmarks drafter puts around "
             "each paragraph (build it with `drafter build --format docx`)"
         )
     other = [comment for key, comment in comments.items() if key not in reader.placed]
-    return DocxContent(reader.paragraphs, notes, other)
+    return DocxContent(reader.paragraphs, notes, other, new_notes, reader.unplaced, reader.fixed)
 
 
 def _member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -210,39 +249,51 @@ class _Reader:
         self.paragraphs: dict[str, ReadParagraph] = {}
         self.placed: set[str] = set()
         self.revision_keys: dict[int, Revision] = {}
+        self.unplaced: list[Added] = []
+        self.fixed: list[Added] = []
 
     def read(self, story: etree._Element) -> list[str]:
-        """Read the bookmarked paragraphs of `story`; the names of the bookmarks found."""
+        """Read the bookmarked paragraphs of `story`, and the paragraphs drafter did not
+        write; the names of the bookmarks found."""
         names: list[str] = []
-        last: ReadParagraph | None = None
-        starts = [
-            start
-            for start in story.iter(w("bookmarkStart"))
-            if start.get(w("name"), "").startswith(BOOKMARK_PREFIX)
-        ]
+        tables = {table: number for number, table in enumerate(story.iter(w("tbl")), start=1)}
+        # The last bookmarked paragraph of each column of each table, and of the note.
+        last: dict[tuple[etree._Element | None, int], ReadParagraph] = {}
+        starts = [start for start in story.iter(w("bookmarkStart")) if _drafters(start)]
         owners: dict[etree._Element, str] = {}
         for start in starts:
             paragraph = _paragraph_of(start)
             if paragraph is not None and paragraph not in owners:
                 owners[paragraph] = _COPY_SUFFIX.sub("", start.get(w("name"), ""))
         for paragraph in story.iter(w("p")):
+            table, column, place, order = _place(paragraph, tables)
+            in_cell = len(list(paragraph.itersiblings(w("p"), preceding=True)))
             name = owners.get(paragraph)
+            host = last.get((table, column))
+            style = _style(paragraph) if story.tag != w("footnote") else None
             if name is not None:
-                last = ReadParagraph(name, self._pieces(paragraph))
-                last.deleted_row = self._deleted_row(paragraph)
-                self.paragraphs[name] = last
+                host = ReadParagraph(name, self.pieces(paragraph), place, column)
+                host.deleted_row = self._deleted_row(paragraph)
+                self.paragraphs[name] = host
+                last[(table, column)] = host
                 names.append(name)
-            elif last is not None and _same_container(paragraph, story, owners):
-                text = "".join(p.text for p in self._pieces(paragraph) if p.deleted is None)
-                if text.strip():
-                    last.added.append(text.strip())
+            elif style in _COVER_STYLES:
+                continue  # the cover, the space between tables: no source text to point at
             else:
-                continue  # a heading, a signature, the cover: no source text to point at
-            if last is not None:
-                for key in _comment_ids(paragraph):
-                    if key in self.comments and key not in self.placed:
-                        self.placed.add(key)
-                        last.comments.append(self.comments[key])
+                added = Added(self.pieces(paragraph), place, (*order, in_cell))
+                if not added.text:
+                    continue
+                if style in _FIXED_STYLES:
+                    self.fixed.append(added)
+                    continue  # a heading, a signature: no source text to point at
+                if host is None:
+                    self.unplaced.append(added)
+                    continue
+                host.added.append(added)
+            for key in _comment_ids(paragraph):
+                if key in self.comments and key not in self.placed:
+                    self.placed.add(key)
+                    host.comments.append(self.comments[key])
         return names
 
     def _revision(self, element: etree._Element, kind: str) -> Revision:
@@ -262,7 +313,7 @@ class _Reader:
         mark = row.find(f"{w('trPr')}/{w('del')}") if row is not None else None
         return self._revision(mark, "deletion") if mark is not None else None
 
-    def _pieces(self, paragraph: etree._Element) -> list[Piece]:
+    def pieces(self, paragraph: etree._Element) -> list[Piece]:
         pieces: list[Piece] = []
         self._walk(paragraph, None, None, pieces)
         return pieces
@@ -333,14 +384,35 @@ def _paragraph_of(start: etree._Element) -> etree._Element | None:
     return following if following is not None else next(start.iterdescendants(w("p")), None)
 
 
-def _same_container(
-    paragraph: etree._Element, story: etree._Element, owners: dict[etree._Element, str]
-) -> bool:
-    """Whether `paragraph` stands in the table cell (or note) of a bookmarked paragraph."""
+def _drafters(start: etree._Element) -> bool:
+    """Whether a bookmark is one drafter put around a paragraph."""
+    return start.get(w("name"), "").startswith(BOOKMARK_PREFIX)
+
+
+def _style(paragraph: etree._Element) -> str | None:
+    style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+    return style.get(w("val")) if style is not None else None
+
+
+def _place(
+    paragraph: etree._Element, tables: dict[etree._Element, int]
+) -> tuple[etree._Element | None, int, str, tuple[int, int]]:
+    """The table and column index of a paragraph, where it stands in plain words ("table
+    3, row 2, left column"), and the numbers of its table and row; outside a table (in a
+    note), its table is None."""
     cell = next(paragraph.iterancestors(w("tc")), None)
     if cell is None:
-        return story.tag == w("footnote")
-    return any(p in owners for p in cell.iter(w("p")))
+        before = next(paragraph.itersiblings(w("tbl"), preceding=True), None)
+        where = f"after table {tables[before]}" if before is not None else "before the tables"
+        return None, -1, f"the paragraph {where}", (0, 0)
+    row = cell.getparent()
+    table = row.getparent()
+    cells = row.findall(w("tc"))
+    column = cells.index(cell)
+    side = ("left", "right")[column] + " column" if len(cells) == 2 else f"column {column + 1}"
+    row_number = table.findall(w("tr")).index(row) + 1
+    number = tables.get(table, 0)
+    return table, column, f"table {number}, row {row_number}, {side}", (number, row_number)
 
 
 def _comment_ids(paragraph: etree._Element) -> list[str]:
