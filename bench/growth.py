@@ -18,7 +18,8 @@ Steps: check (load, resolve, check a file), docx (render a checked resolution), 
 (compare two checked versions and render the DOCX; the new version has `scripted_edits` in
 every copy of the flagship, or three edits in every 22 considerations), pdf (render a
 checked resolution; about 0.24 s of CPU per page: --pdf-max 0 leaves it out, --pdf-max 10
-stops it at ten times).
+stops it at ten times). The drafter measured is the one the interpreter imports: run this
+script with another checkout's .venv/bin/python to measure that checkout.
 """
 
 from __future__ import annotations
@@ -128,7 +129,11 @@ print(json.dumps([run(old, new) for _ in range(runs)]))
 def measure(step: str, runs: int, warm: tuple[Path, Path], pair: tuple[Path, Path]) -> float:
     """The median CPU seconds of `step` on `pair`, in a fresh process warmed on `warm`."""
     command = [sys.executable, "-c", WORKER, step, str(runs), *map(str, warm), *map(str, pair)]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    # Run in the folder of the sources: `python -c` imports from its working directory
+    # first, and a checkout there would be measured instead of the interpreter's drafter.
+    output = subprocess.run(
+        command, cwd=pair[0].parent, capture_output=True, text=True, check=True
+    ).stdout
     return statistics.median(json.loads(output))
 
 
