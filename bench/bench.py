@@ -67,9 +67,12 @@ def _renamed(value: object, suffix: str) -> object:
     return value
 
 
-def synthetic(times: int, folder: Path) -> Path:
-    """The flagship with its body repeated `times` times, as a new YAML file."""
-    data = yaml.safe_load(FLAGSHIP.read_text(encoding="utf-8"))
+def synthetic(times: int, folder: Path, data: dict | None = None, name: str = "") -> Path:
+    """The flagship (or `data`, a version of it) with its body repeated `times` times, as a
+    new YAML file named after `name`."""
+    if data is None:
+        data = yaml.safe_load(FLAGSHIP.read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
     copies = [_renamed(data, f"-copy{n}") for n in range(times)]
     data["memorandum"]["sections"] = [
         section for copy in copies for section in copy["memorandum"]["sections"]
@@ -81,7 +84,7 @@ def synthetic(times: int, folder: Path) -> Path:
         for n in range(times)
         for key, note in data["footnotes"].items()
     }
-    path = folder / f"synthetic-x{times}.yaml"
+    path = folder / f"synthetic-x{times}{'-' + name if name else ''}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 

@@ -48,6 +48,7 @@ class _Structure:
     # The request, consideration or sub-paragraph a text stands in: "sub-paragraph b)"
     # without "of request 4" means a sub-paragraph of that request.
     context: dict[int, Part] = field(default_factory=dict)
+    _labelled: dict[tuple[int, str], dict[str, tuple[int, Part]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for consideration in self.resolution.considerations:
@@ -69,6 +70,17 @@ class _Structure:
         name = f"{vocabulary.KIND_NAMES[part.kind]} {part.reference_label}"
         parent = self.parent.get(id(part))
         return f"{name} of {self.describe(parent)}" if parent else name
+
+    def labelled(self, part: Part | None, kind: str) -> dict[str, tuple[int, Part]]:
+        """The children of `kind` of `part` by label, with their place among them (the
+        first where two have one label); made once, as each literal reference asks."""
+        key = (id(part), kind)
+        if key not in self._labelled:
+            found: dict[str, tuple[int, Part]] = {}
+            for index, child in enumerate(self.children(part, kind)):
+                found.setdefault(child.reference_label, (index, child))
+            self._labelled[key] = found
+        return self._labelled[key]
 
     def children(self, part: Part | None, kind: str) -> list[Part]:
         if kind == "consideration":
@@ -275,9 +287,10 @@ def _check_literal(
         else:
             parts.append(part)
     if found.is_range and len(parts) == 2:
-        siblings = structure.children(container, found.kind)
-        first, last = siblings.index(parts[0]), siblings.index(parts[1])
-        parts = siblings[first : last + 1] if first <= last else parts
+        labelled = structure.labelled(container, found.kind)
+        first, last = (labelled[part.reference_label][0] for part in parts)
+        if first <= last:
+            parts = structure.children(container, found.kind)[first : last + 1]
     where = f" of {structure.describe(container)}" if container is not None else ""
     if missing:
         diagnostics.error(
@@ -300,10 +313,8 @@ def _check_literal(
 
 
 def _find(structure: _Structure, container: Part | None, kind: str, label: str) -> Part | None:
-    for part in structure.children(container, kind):
-        if part.reference_label == label:
-            return part
-    return None
+    found = structure.labelled(container, kind).get(label)
+    return found[1] if found else None
 
 
 def _existing(structure: _Structure, container: Part | None, kind: str) -> str:

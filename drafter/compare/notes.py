@@ -43,6 +43,7 @@ def match_footnotes(old: model.Resolution, new: model.Resolution) -> dict[str, s
         words=lambda side, index: words[side][index],
         group=lambda side, index: "",
         threshold=lambda i, j: SIMILAR_NOTE,
+        least=SIMILAR_NOTE,
     ):
         matched[old_notes[i].id] = new_notes[j].id
     return matched

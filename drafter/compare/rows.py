@@ -221,6 +221,7 @@ def _align_siblings(
         threshold=lambda i, j: (
             SIMILAR_POSITIONAL if olds[i].positional and news[j].positional else SIMILAR
         ),
+        least=min(SIMILAR_POSITIONAL, SIMILAR),
     )
     return [
         (None if i is None else olds[i], None if j is None else news[j])

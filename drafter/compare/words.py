@@ -194,6 +194,15 @@ def _build(
 ) -> list[Inline]:
     """Inline nodes from tokens[start:end]: adjacent text of one style is one `Str`."""
     groups: list[tuple[bool, bool, list[Inline]]] = []
+    # The text since the last node that is not text, joined once: adding each token to a
+    # `Str` was quadratic in the length of a paragraph.
+    text: list[str] = []
+
+    def flush() -> None:
+        if text:
+            groups[-1][2].append(Str("".join(text)))
+            text.clear()
+
     for index in range(start, end):
         kind, value, bold, italic = tokens[index]
         source = sources[index]
@@ -209,13 +218,15 @@ def _build(
         else:
             nodes = make_call(index)
         if not groups or groups[-1][:2] != (bold, italic):
+            flush()
             groups.append((bold, italic, []))
-        children = groups[-1][2]
         for node in nodes:
-            if isinstance(node, Str) and children and isinstance(children[-1], Str):
-                children[-1] = Str(children[-1].text + node.text)
+            if isinstance(node, Str):
+                text.append(node.text)
             else:
-                children.append(node)
+                flush()
+                groups[-1][2].append(node)
+    flush()
     result: list[Inline] = []
     for bold, italic, children in groups:
         wrapped: list[Inline] = children

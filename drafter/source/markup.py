@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from drafter.document.inline import Bold, FootnoteCall, Inline, Italic, Reference, Str
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Where markup may start (a run of asterisks whole): the text in between is taken at once.
+_SPECIAL = re.compile(r"\\|\[[\^@]|\*+")
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,19 @@ def parse(text: str) -> tuple[list[Inline], list[MarkupProblem]]:
 
     position = 0
     while position < len(text):
+        special = _SPECIAL.search(text, position)
+        if special is None:
+            buffer.append(text[position:])
+            break
+        if special.start() > position:
+            buffer.append(text[position : special.start()])
+            position = special.start()
         character = text[position]
-        if character == "\\" and position + 1 < len(text):
-            buffer.append(text[position + 1])
+        if character == "\\":
+            # A backslash at the very end escapes nothing and stays.
+            buffer.append(text[position + 1 : position + 2] or character)
             position += 2
-        elif text.startswith("[^", position) or text.startswith("[@", position):
+        elif character == "[":
             end = text.find("]", position)
             sigil = text[position + 1]
             what = "footnote call" if sigil == "^" else "cross-reference"
@@ -86,8 +96,8 @@ def parse(text: str) -> tuple[list[Inline], list[MarkupProblem]]:
                 )
                 children().append(node)
             position = end + 1
-        elif character == "*":
-            run = len(text[position:]) - len(text[position:].lstrip("*"))
+        else:  # "*"
+            run = len(special.group())
             # In "***", an open italic closes first: "**bold *both***".
             closes_italic = run >= 3 and stack and stack[-1].delimiter == "*"
             delimiter = "**" if run >= 2 and not closes_italic else "*"
@@ -109,9 +119,6 @@ def parse(text: str) -> tuple[list[Inline], list[MarkupProblem]]:
                 children().append(emphasis)
                 stack.append(_Open(emphasis, delimiter, position))
             position += len(delimiter)
-        else:
-            buffer.append(character)
-            position += 1
     flush()
     for opened in stack:
         style = "bold" if opened.delimiter == "**" else "italic"

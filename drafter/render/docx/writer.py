@@ -26,8 +26,8 @@ from collections.abc import Callable
 
 import docx
 from docx.oxml.parser import OxmlElement
-from docx.shared import Mm
-from docx.table import Table
+from docx.oxml.table import CT_Row, CT_Tbl
+from docx.shared import Mm, Twips
 from docx.text.paragraph import Paragraph
 
 from drafter.document import model
@@ -48,6 +48,8 @@ BLOCK_STARTS = frozenset({"section-title", "consideration", "request-lead", "req
 # The rows a list of considerations or requests is made of: such a list is one table, so
 # that a consideration or request inserted or deleted in a redline is a table row, with no
 # paragraph between tables to come and go with it.
+# The widths of a body table's columns, in twips.
+COLUMN_WIDTHS = (styles.COLUMN_WIDTH, styles.COLUMN_WIDTH)
 LIST_ROWS = {
     "consideration": frozenset({"consideration", "item"}),
     "request": frozenset({"request", "subparagraph", "item"}),
@@ -84,6 +86,11 @@ class DocumentWriter:
         self.plan = plan
         self.filed = filed
         self.document = docx.Document()
+        # The body's own section properties, which stay its last child: every paragraph and
+        # table goes in before them. Found once, since python-docx's `add_paragraph` and
+        # `add_table` look for them (and for the last section) through the whole body each
+        # time, which made the DOCX quadratic in its blocks.
+        self.body_end = self.document.element.body.sectPr
         self.tags = dict(zip(plan.columns, plan.metadata.languages, strict=True))
         self.revisions = revisions or Revisions()
         notes_by_id = {note.id: note for note in plan.footnotes}
@@ -161,7 +168,7 @@ class DocumentWriter:
         columns = self.plan.columns
         texts = self._cover_texts()
         part = self.document.part
-        heading = self.document.add_paragraph()._p
+        heading = self._paragraph()
         heading.style = style_id(styles.COVER_HEADING)
         wordml.paragraph_language(heading, self.tags[columns[0]])
         self.runs.write(heading, part, texts["doc_number"][columns[0]], columns[0])
@@ -183,8 +190,7 @@ class DocumentWriter:
             (styles.TITLE, cover.title),
             (styles.SPONSORS_LINE, texts["sponsors"]),
         ):
-            cells = table.add_row()._tr.tc_lst
-            for language, cell in zip(columns, cells, strict=True):
+            for language, cell in zip(columns, _add_row(table).tc_lst, strict=True):
                 paragraph = cell.p_lst[0]
                 paragraph.style = style_id(style)
                 wordml.paragraph_language(paragraph, self.tags[language])
@@ -209,36 +215,42 @@ class DocumentWriter:
         such a paragraph standing).
         """
         previous: Row | None = None
-        table: Table | None = None
+        table: CT_Tbl | None = None
         for row in self.plan.rows:
             if table is None or row.kind == "part-heading":
                 table = self._new_table(page_break=True)
             elif _starts_block(row, previous):
                 table = self._new_table(page_break=False)
-            cells = table.add_row()._tr.tc_lst
-            for language, cell in zip(self.plan.columns, cells, strict=True):
+            for language, cell in zip(self.plan.columns, _add_row(table).tc_lst, strict=True):
                 paragraph = cell.p_lst[0]
                 self._row_paragraph(paragraph, row, language)
                 _row_formatting(paragraph, row, previous)
             previous = row
         self._separator()  # Word ends a document with a paragraph, never with a table
 
-    def _new_table(self, *, page_break: bool) -> Table:
+    def _new_table(self, *, page_break: bool) -> CT_Tbl:
         """A table after a separator paragraph (Word joins two adjacent tables into one)."""
         separator = self._separator()
         if page_break:
             wordml.page_break_before(wordml.properties_of(separator, "w:pPr"))
         return self._table()
 
+    def _paragraph(self) -> wordml.Element:
+        """A new empty paragraph at the end of the body."""
+        paragraph = OxmlElement("w:p")
+        self.body_end.addprevious(paragraph)
+        return paragraph
+
     def _separator(self) -> wordml.Element:
-        paragraph = self.document.add_paragraph()._p
+        paragraph = self._paragraph()
         paragraph.style = style_id(styles.SEPARATOR)
         return paragraph
 
-    def _table(self) -> Table:
-        table = self.document.add_table(rows=0, cols=2)
-        width = styles.COLUMN_WIDTH
-        wordml.table_geometry(table._tbl, (width, width), styles.HALF_GAP)
+    def _table(self) -> CT_Tbl:
+        """A new two-column table without rows at the end of the body."""
+        table = CT_Tbl.new_tbl(0, len(COLUMN_WIDTHS), Twips(sum(COLUMN_WIDTHS)))
+        self.body_end.addprevious(table)
+        wordml.table_geometry(table, COLUMN_WIDTHS, styles.HALF_GAP)
         return table
 
     def _row_paragraph(self, paragraph: wordml.Element, row: Row, language: str) -> None:
@@ -342,7 +354,7 @@ class RedlineWriter(DocumentWriter):
     def _body(self) -> None:
         new_starts, new_previous = self._block_starts(DELETED)
         old_starts, old_previous = self._block_starts(INSERTED)
-        table: Table | None = None
+        table: CT_Tbl | None = None
         for index, row in enumerate(self.plan.rows):
             in_new, in_old = new_starts.get(index), old_starts.get(index)
             separators: list[tuple[str | None, bool]] = []
@@ -363,7 +375,7 @@ class RedlineWriter(DocumentWriter):
                 table = self._table()
             assert table is not None  # the first row starts a table in both versions
             kind = {INSERTED: "ins", DELETED: "del"}.get(row.change)
-            tr = table.add_row()._tr
+            tr = _add_row(table)
             if kind:
                 wordml.track_row(tr, self.revisions.mark(kind))
             previous = (old_previous if row.change == DELETED else new_previous).get(index)
@@ -392,6 +404,18 @@ class RedlineWriter(DocumentWriter):
         if not wordml.same_formatting(before, wordml.paragraph_formatting(paragraph)):
             mark = self.revisions.mark("pPrChange")
             wordml.track_paragraph_formatting(paragraph, before, mark)
+
+
+def _add_row(table: CT_Tbl) -> CT_Row:
+    """A new row at the end of a body table, its cells each with an empty paragraph.
+
+    As python-docx's `Table.add_row`, without looking up the table's grid: lxml finds a
+    child in time proportional to the children before it, and a list of considerations is
+    one table of thousands of rows."""
+    row = table.add_tr()
+    for width in COLUMN_WIDTHS:
+        row.add_tc().width = Twips(width)
+    return row
 
 
 def _starts_block(row: Row, previous: Row | None) -> bool:
