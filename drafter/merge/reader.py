@@ -248,7 +248,7 @@ class _Reader:
         self.comments = comments
         self.paragraphs: dict[str, ReadParagraph] = {}
         self.placed: set[str] = set()
-        self.revision_keys: dict[int, Revision] = {}
+        self.revision_keys: dict[str, Revision] = {}
         self.unplaced: list[Added] = []
         self.fixed: list[Added] = []
 
@@ -297,7 +297,9 @@ class _Reader:
         return names
 
     def _revision(self, element: etree._Element, kind: str) -> Revision:
-        key = id(element)
+        # Its path, not id(): lxml makes a new proxy (and id) each time an element is found
+        # again, so a row's mark, found from each of its cells, would count twice.
+        key = element.getroottree().getpath(element)
         if key not in self.revision_keys:
             self.revision_keys[key] = Revision(
                 kind,
