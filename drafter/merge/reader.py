@@ -115,6 +115,7 @@ class ReadParagraph:
     pieces: list[Piece]
     place: str = ""
     column: int = -1
+    table: int = 0  # the number of its table (0 in a note)
     comments: list[Comment] = field(default_factory=list)
     added: list[Added] = field(default_factory=list)
     deleted_row: Revision | None = None
@@ -133,6 +134,8 @@ class DocxContent:
     unplaced: list[Added] = field(default_factory=list)
     # Paragraphs without a bookmark in the styles of drafter's fixed words.
     fixed: list[Added] = field(default_factory=list)
+    # How many tables the body has.
+    tables: int = 0
 
 
 def read_docx(data: bytes) -> DocxContent:
@@ -166,7 +169,10 @@ def read_docx(data: bytes) -> DocxContent:
             "each paragraph (build it with `drafter build --format docx`)"
         )
     other = [comment for key, comment in comments.items() if key not in reader.placed]
-    return DocxContent(reader.paragraphs, notes, other, new_notes, reader.unplaced, reader.fixed)
+    tables = sum(1 for _ in document.iter(w("tbl")))
+    return DocxContent(
+        reader.paragraphs, notes, other, new_notes, reader.unplaced, reader.fixed, tables
+    )
 
 
 def _member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -272,7 +278,7 @@ class _Reader:
             host = last.get((table, column))
             style = _style(paragraph) if story.tag != w("footnote") else None
             if name is not None:
-                host = ReadParagraph(name, self.pieces(paragraph), place, column)
+                host = ReadParagraph(name, self.pieces(paragraph), place, column, order[0])
                 host.deleted_row = self._deleted_row(paragraph)
                 self.paragraphs[name] = host
                 last[(table, column)] = host
