@@ -605,7 +605,7 @@ def test_rows_deleted_remove_their_parts_and_check_tells_what_points_nowhere(
         "-          fr: fasse quelque chose;",
     ]
     assert f"{source}:23:5: removed consideration A. (first)\n" in shown.output
-    assert f"{source}:30:9: removed item 1°\n" in shown.output
+    assert f'{source}:30:9: removed item 1° ("het waait;")\n' in shown.output
     assert f"{source}:42:11: removed subparagraph a) (sub-a)\n" in shown.output
     assert shown.output.endswith("3 removed parts to merge; nothing written (--write writes it)\n")
     assert source.read_text(encoding="utf-8") == before
@@ -641,7 +641,7 @@ def test_a_row_deleted_with_changes_tracked_is_listed_then_removed_or_kept(
     assert kept.exit_code == 0 and kept.output.endswith("no changes to merge\n")
     removed = run("merge", str(source), str(reviewed), "--accept-all", "--write")
     assert removed.exit_code == 0, removed.output
-    assert f"{source}:32:9: removed item 2°\n" in removed.output
+    assert f'{source}:32:9: removed item 2° ("het sneeuwt;")\n' in removed.output
     assert source.read_text(encoding="utf-8") == SOURCE.replace(
         "      - nl: het sneeuwt;\n        fr: il neige;\n", ""
     )
@@ -670,6 +670,23 @@ def test_a_paragraph_deleted_in_one_column_is_an_error_at_its_place(
         f"{reviewed}: table 6, row 5, right column: error: request 2. (fr) was deleted"
     ) in result.output
     assert result.output.endswith("nothing written\n")
+    assert source.read_text(encoding="utf-8") == SOURCE
+
+
+def test_a_part_deleted_without_the_parts_under_it_is_an_error(
+    run, source: Path, tmp_path: Path
+) -> None:
+    docx = _docx(source)
+    row = docx.row("consideration:second")
+    row.getparent().remove(row)
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(docx.save())
+    result = run("merge", str(source), str(reviewed), "--write")
+    assert result.exit_code == 1
+    assert (
+        f"{source}:26:5: error: consideration B. (second) was deleted in the DOCX, but not "
+        "the parts under it; delete them too, or merge by hand\n"
+    ) in result.output
     assert source.read_text(encoding="utf-8") == SOURCE
 
 
@@ -714,7 +731,10 @@ def test_a_footnote_deleted_in_both_languages_is_removed_in_one_it_stays(
     reviewed.write_bytes(docx.save())
     both = run("merge", str(source), str(reviewed), "--write")
     assert both.exit_code == 0, both.output
-    assert f"{source}:14:7: removed paragraph\n" in both.output
+    assert (
+        f'{source}:14:7: removed memorandum paragraph ("Inleiding met een voetnoot[^source].")\n'
+        in both.output
+    )
     assert f"{source}:52:5: removed footnote 1 (source)\n" in both.output
     assert source.read_text(encoding="utf-8") == (
         SOURCE.replace(

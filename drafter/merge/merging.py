@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from drafter.document import model
 from drafter.document.anchors import TITLE_KEY, bookmark_name, footnote_key
 from drafter.document.diagnostics import DiagnosticList, Position
 from drafter.document.inline import Inline, plain_text
@@ -475,10 +476,16 @@ def _removal(
 
 
 def _what(wanted: dict[str, Target], part: additions.Part) -> str:
-    """A part in plain words, with its id: "consideration B. (second)"."""
+    """A part in plain words, with its id or, without one, its first words: "consideration
+    B. (second)", "memorandum paragraph ("Sinds 2017 …")"."""
     what = next(t.what for t in wanted.values() if t.text is part.text)
+    if isinstance(part, model.Paragraph):
+        what = f"memorandum {what}"
     part_id = getattr(part, "id", None)
-    return f"{what} ({part_id})" if part_id else what
+    if part_id:
+        return f"{what} ({part_id})"
+    first = next(t for t in wanted.values() if t.text is part.text)
+    return f'{what} ("{_short(first.source.value, 40)}")'
 
 
 def _one_column(
