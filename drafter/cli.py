@@ -298,7 +298,8 @@ def merge_command(
     """Carry the edits made to a DOCX drafter built back into its YAML source: prints the
     YAML's diff and what changed, in plain words; with --write, updates the file. Exit
     status 1 when something needs a person (tracked changes not decided, a paragraph that
-    cannot be placed), 2 when a file cannot be merged from."""
+    cannot be placed, one deleted in one column only, a table deleted), 2 when a file cannot
+    be merged from."""
     from drafter.api.merge import MergeInputError, merge_files, write_merged
     from drafter.merge.merging import ACCEPT, REJECT
 
@@ -321,11 +322,13 @@ def merge_command(
         lines.append(diff.rstrip("\n"))
     lines.extend(edit.summary() for edit in result.edits)
     lines.extend(addition.summary() for addition in result.additions)
-    counted = ", ".join(
-        _count(number, noun)
-        for number, noun in ((len(result.edits), "text"), (len(result.additions), "new part"))
-        if number
+    lines.extend(removal.summary() for removal in result.removals)
+    counts = (
+        (len(result.edits), "text"),
+        (len(result.additions), "new part"),
+        (len(result.removals), "removed part"),
     )
+    counted = ", ".join(_count(number, noun) for number, noun in counts if number)
     if result.needs_a_person:
         lines.append(f"{resolution}: nothing written")
     elif not counted:

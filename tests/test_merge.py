@@ -184,6 +184,36 @@ class EditedDocx:
         words = etree.SubElement(body, w("r"))
         etree.SubElement(words, w("t")).text = " " + text
 
+    def row(self, key: str) -> etree._Element:
+        return next(self.paragraph(key, "nl").iterancestors(w("tr")))
+
+    def track_delete_row(self, key: str, author: str) -> None:
+        """The row of `key` deleted with changes tracked, as Word marks it: the row, and
+        the words of each of its cells."""
+        row = self.row(key)
+        properties = row.find(w("trPr"))
+        if properties is None:
+            properties = etree.Element(w("trPr"))
+            row.insert(0, properties)
+        properties.append(self._mark("del", author))
+        for paragraph in row.iter(w("p")):
+            for run in paragraph.findall(w("r")):
+                for text in run.findall(w("t")):
+                    text.tag = w("delText")
+                mark = self._mark("del", author)
+                run.addprevious(mark)
+                mark.append(run)
+
+    def delete_note(self, key: str, language: str) -> None:
+        """A note deleted with its call (Word deletes a note when its call is deleted)."""
+        note = next(self.paragraph(key, language).iterancestors(w("footnote")))
+        note.getparent().remove(note)
+        for call in self.parts["word/document.xml"].iter(w("footnoteReference")):
+            if call.get(w("id")) == note.get(w("id")):
+                run = call.getparent()
+                run.getparent().remove(run)
+                return
+
     def save(self) -> bytes:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -532,11 +562,188 @@ def test_swapped_columns_and_a_deleted_paragraph_need_a_person(source: Path) -> 
     deleted.getparent().remove(deleted)
     result = _merged(source, docx.save())
     assert result.needs_a_person and result.new_text == SOURCE
-    assert "item 1° (fr) is no longer in the DOCX" in result.problems[0]
+    assert result.problems[0] == (
+        f"{source.with_suffix('.docx')}: table 5, row 5, right column: error: item 1° (fr) was "
+        "deleted, but not the other language's text beside it; delete both (or neither), or "
+        f"merge it by hand ({source}:31:13)"
+    )
     assert result.problems[1].startswith(
         f"{source.with_suffix('.docx')}: table 5, row 3, left column: error: consideration A. "
         "(fr) stands in the other language's column (were the columns swapped?)"
     )
+
+
+def test_rows_deleted_remove_their_parts_and_check_tells_what_points_nowhere(
+    run, source: Path, tmp_path: Path
+) -> None:
+    source.write_text(
+        SOURCE.replace("        - id: sub-a\n", "        # about a\n        - id: sub-a\n"),
+        encoding="utf-8",
+    )
+    before = source.read_text(encoding="utf-8")
+    docx = _docx(source)
+    for key in ("consideration:first", "consideration:second/item:1", "subparagraph:sub-a"):
+        row = docx.row(key)
+        row.getparent().remove(row)
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(docx.save())
+
+    shown = run("merge", str(source), str(reviewed))
+    assert shown.exit_code == 0, shown.output
+    removed = [line for line in shown.output.splitlines() if line.startswith(("-", "+"))]
+    assert removed == [
+        f"--- a/{str(source).lstrip('/')}",
+        f"+++ b/{str(source).lstrip('/')}",
+        "-  - id: first",
+        "-    nl: overwegende dat het *erg* hard **regent**, zie verzoek \\2;  # a comment",
+        '-    fr: "considérant qu’il *pleut* fort;"',
+        "-      - nl: het waait;",
+        "-        fr: 'il vente, dit l''homme;'",
+        "-        # about a",
+        "-        - id: sub-a",
+        "-          nl: iets doet;",
+        "-          fr: fasse quelque chose;",
+    ]
+    assert f"{source}:23:5: removed consideration A. (first)\n" in shown.output
+    assert f'{source}:30:9: removed item 1° ("het waait;")\n' in shown.output
+    assert f"{source}:42:11: removed subparagraph a) (sub-a)\n" in shown.output
+    assert shown.output.endswith("3 removed parts to merge; nothing written (--write writes it)\n")
+    assert source.read_text(encoding="utf-8") == before
+
+    written = run("merge", str(source), str(reviewed), "--write")
+    assert written.exit_code == 0 and written.output.endswith("3 removed parts merged; wrote it\n")
+    after = source.read_text(encoding="utf-8")
+    assert after == "".join(
+        line + "\n" for line in before.splitlines() if f"-{line}" not in removed
+    )
+    checked = run("check", str(source))
+    assert checked.exit_code == 1
+    assert "sub-a" in checked.output and "Traceback" not in checked.output
+
+
+def test_a_row_deleted_with_changes_tracked_is_listed_then_removed_or_kept(
+    run, source: Path, tmp_path: Path
+) -> None:
+    docx = _docx(source)
+    docx.track_delete_row("consideration:second/item:2", "Jan Peeters")
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(docx.save())
+    pending = run("merge", str(source), str(reviewed))
+    assert pending.exit_code == 1
+    assert (
+        f"{source}:32:13: error: tracked change not accepted or rejected: deleted by Jan Peeters "
+        'on 2026-11-30T09:00:00Z: the row of item 2°, "het sneeuwt;"'
+    ) in pending.output
+    # The row's deletion, listed once for both cells, and the words deleted in each cell.
+    assert "3 tracked changes to decide" in pending.output
+    assert pending.output.endswith("nothing written\n")
+    kept = run("merge", str(source), str(reviewed), "--reject-all", "--write")
+    assert kept.exit_code == 0 and kept.output.endswith("no changes to merge\n")
+    removed = run("merge", str(source), str(reviewed), "--accept-all", "--write")
+    assert removed.exit_code == 0, removed.output
+    assert f'{source}:32:9: removed item 2° ("het sneeuwt;")\n' in removed.output
+    assert source.read_text(encoding="utf-8") == SOURCE.replace(
+        "      - nl: het sneeuwt;\n        fr: il neige;\n", ""
+    )
+    assert run("check", str(source)).exit_code == 0
+
+
+def test_a_paragraph_deleted_in_one_column_is_an_error_at_its_place(
+    run, source: Path, tmp_path: Path
+) -> None:
+    docx = _docx(source)
+    emptied = docx.paragraph("consideration:first", "nl")
+    for run_element in emptied.findall(w("r")):
+        emptied.remove(run_element)
+    removed = docx.paragraph("request:second-request", "fr")
+    removed.getparent().remove(removed)
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(docx.save())
+    result = run("merge", str(source), str(reviewed), "--accept-all", "--write")
+    assert result.exit_code == 1
+    assert (
+        f"{reviewed}: table 5, row 3, left column: error: consideration A. (nl) was deleted, "
+        "but not the other language's text beside it; delete both (or neither), or merge it "
+        f"by hand ({source}:24:9)\n"
+    ) in result.output
+    assert (
+        f"{reviewed}: table 6, row 5, right column: error: request 2. (fr) was deleted"
+    ) in result.output
+    assert result.output.endswith("nothing written\n")
+    assert source.read_text(encoding="utf-8") == SOURCE
+
+
+def test_a_part_deleted_without_the_parts_under_it_is_an_error(
+    run, source: Path, tmp_path: Path
+) -> None:
+    docx = _docx(source)
+    row = docx.row("consideration:second")
+    row.getparent().remove(row)
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(docx.save())
+    result = run("merge", str(source), str(reviewed), "--write")
+    assert result.exit_code == 1
+    assert (
+        f"{source}:26:5: error: consideration B. (second) was deleted in the DOCX, but not "
+        "the parts under it; delete them too, or merge by hand\n"
+    ) in result.output
+    assert source.read_text(encoding="utf-8") == SOURCE
+
+
+def test_a_whole_table_deleted_is_an_error_naming_where_it_stood(
+    run, source: Path, tmp_path: Path
+) -> None:
+    docx = _docx(source)
+    table = next(docx.paragraph("consideration:first", "nl").iterancestors(w("tbl")))
+    table.getprevious().getparent().remove(table.getprevious())  # its separator paragraph
+    table.getparent().remove(table)
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(docx.save())
+    result = run("merge", str(source), str(reviewed), "--accept-all", "--write")
+    assert result.exit_code == 1
+    assert (
+        f"{reviewed}: between table 4 and table 5: error: a whole table was deleted (table 5 "
+        "as drafter built it, with consideration A. to item 2°); restore it, or merge by hand\n"
+    ) in result.output
+    assert result.output.endswith("nothing written\n")
+    assert source.read_text(encoding="utf-8") == SOURCE
+
+
+def test_a_footnote_deleted_in_both_languages_is_removed_in_one_it_stays(
+    run, source: Path, tmp_path: Path
+) -> None:
+    docx = _docx(source)
+    docx.delete_note(footnote_key("source"), "nl")
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(docx.save())
+    one = run("merge", str(source), str(reviewed), "--write")
+    assert one.exit_code == 0, one.output
+    assert "removed" not in one.output.replace("removed a footnote call", "")
+    assert source.read_text(encoding="utf-8") == SOURCE.replace("voetnoot[^source].", "voetnoot.")
+    assert run("check", str(source)).exit_code == 1  # the French calls a note the Dutch lacks
+
+    source.write_text(SOURCE, encoding="utf-8")
+    docx = _docx(source)
+    for language in ("nl", "fr"):
+        docx.delete_note(footnote_key("source"), language)
+    row = docx.row("intro/paragraph:1")
+    row.getparent().remove(row)
+    reviewed.write_bytes(docx.save())
+    both = run("merge", str(source), str(reviewed), "--write")
+    assert both.exit_code == 0, both.output
+    assert (
+        f'{source}:14:7: removed memorandum paragraph ("Inleiding met een voetnoot[^source].")\n'
+        in both.output
+    )
+    assert f"{source}:52:5: removed footnote 1 (source)\n" in both.output
+    assert source.read_text(encoding="utf-8") == (
+        SOURCE.replace(
+            "  intro:\n    - nl: Inleiding met een voetnoot[^source].\n"
+            "      fr: Introduction avec une note[^source].\n",
+            "",
+        ).replace("footnotes:\n  source:\n    nl: Bron, 2020.\n    fr: Source, 2020.\n", "")
+    )
+    assert run("check", str(source)).exit_code == 0
 
 
 def test_text_yaml_would_misread_is_quoted(source: Path) -> None:

@@ -10,6 +10,7 @@ from drafter.api.output import write_atomically
 from drafter.document.diagnostics import DiagnosticList
 from drafter.merge.merging import MergeResult, merge
 from drafter.merge.reader import DocxError, read_docx
+from drafter.render.docx.writer import render_docx
 from drafter.resolve.resolver import resolve
 from drafter.source.loader import load_text, read_text
 
@@ -44,7 +45,15 @@ def merge_files(yaml_path: str | Path, docx_path: str | Path, decision: str | No
         raise MergeInputError(f"{docx_path}: cannot read it: {error.strerror or error}") from None
     try:
         content = read_docx(data)
-        return Merged(yaml_path, merge(resolution, text, content, decision, str(docx_path)))
+        result = merge(
+            resolution,
+            text,
+            content,
+            decision,
+            str(docx_path),
+            built=lambda: read_docx(render_docx(resolution)),
+        )
+        return Merged(yaml_path, result)
     except DocxError as error:
         raise MergeInputError(f"{docx_path}: {error}") from None
 

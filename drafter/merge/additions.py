@@ -121,7 +121,7 @@ class Places:
         self.root = yaml.compose(text, Loader=yaml.SafeLoader)
         self.mappings = {
             (node.start_mark.line + 1, node.start_mark.column + 1): node
-            for node in _walk(self.root)
+            for node in walk(self.root)
             if isinstance(node, yaml.MappingNode)
         }
 
@@ -135,13 +135,13 @@ class Places:
         key = column if not node.flow_style and prefix.strip() == "-" else dash + 2
         offset = sum(len(text) for text in self.lines[:line])
         if not before:
-            offset = self._after(node)
+            offset = self.after(node)
         return offset, dash, key
 
     def footnote(self) -> tuple[int, int, int] | None:
         """(offset, key column, text's key column) of a new footnote, after the last one;
         None when the file has no `footnotes:` mapping written as lines."""
-        footnotes = self._root_value("footnotes")
+        footnotes = self.root_value("footnotes")
         if not isinstance(footnotes, yaml.MappingNode) or footnotes.flow_style:
             return None
         if not footnotes.value:
@@ -150,12 +150,12 @@ class Places:
         inner = value.start_mark.column
         if not isinstance(value, yaml.MappingNode) or value.flow_style:
             inner = key.start_mark.column + 2
-        return self._after(footnotes), key.start_mark.column, inner
+        return self.after(footnotes), key.start_mark.column, inner
 
     def has_footnotes(self) -> bool:
-        return self._root_value("footnotes") is not None
+        return self.root_value("footnotes") is not None
 
-    def _root_value(self, name: str) -> yaml.Node | None:
+    def root_value(self, name: str) -> yaml.Node | None:
         if not isinstance(self.root, yaml.MappingNode):
             return None
         for key, value in self.root.value:
@@ -163,11 +163,11 @@ class Places:
                 return value
         return None
 
-    def _after(self, node: yaml.Node) -> int:
+    def after(self, node: yaml.Node) -> int:
         """The start of the line after the last line of `node` (its comment included)."""
         end = max(
             inner.end_mark.index
-            for inner in _walk(node)
+            for inner in walk(node)
             if isinstance(inner, yaml.ScalarNode) or inner.flow_style
         )
         while end > 0 and self.text[end - 1] in " \t\r\n":
@@ -176,15 +176,15 @@ class Places:
         return len(self.text) if line_end == -1 else line_end + 1
 
 
-def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
+def walk(node: yaml.Node) -> Iterator[yaml.Node]:
     yield node
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            yield from _walk(key)
-            yield from _walk(value)
+            yield from walk(key)
+            yield from walk(value)
     elif isinstance(node, yaml.SequenceNode):
         for child in node.value:
-            yield from _walk(child)
+            yield from walk(child)
 
 
 def list_entry_lines(dash: int, key: int, fields: list[tuple[str, str]]) -> str:

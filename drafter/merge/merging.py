@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from drafter.document import model
 from drafter.document.anchors import TITLE_KEY, bookmark_name, footnote_key
 from drafter.document.diagnostics import DiagnosticList, Position
 from drafter.document.inline import Inline, plain_text
 from drafter.document.model import LANGUAGES, LanguageText, Resolution, Text, locate
-from drafter.merge import additions, markup, scalars
+from drafter.merge import additions, markup, removals, scalars
 from drafter.merge.reader import Added, DocxContent, DocxError, Piece, Revision
 from drafter.resolve import layout
 from drafter.source.loader import load_text
@@ -66,14 +68,29 @@ class Pending:
     position: Position
     revision: Revision
     words: str
+    row: str = ""  # the part whose whole row the change deletes, in plain words
 
     def format(self) -> str:
         kind = "inserted" if self.revision.kind == "insertion" else "deleted"
         when = f" on {self.revision.date}" if self.revision.date else ""
+        row = f"the row of {self.row}, " if self.row else ""
         return (
             f"{self.position}: error: tracked change not accepted or rejected: {kind} "
-            f'by {self.revision.author}{when}: "{self.words}"'
+            f'by {self.revision.author}{when}: {row}"{self.words}"'
         )
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A part or note deleted in the DOCX, removed from the YAML."""
+
+    what: str  # "consideration B. (second)"
+    position: Position  # where it stood in the YAML
+    start: int  # the offsets of its lines
+    end: int
+
+    def summary(self) -> str:
+        return f"{self.position}: removed {self.what}"
 
 
 @dataclass(frozen=True)
@@ -123,6 +140,7 @@ class MergeResult:
     new_text: str
     edits: list[Edit] = field(default_factory=list)
     additions: list[Addition] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # comments, as `path:line:col: note: …`
     problems: list[str] = field(default_factory=list)  # `path:line:col: error: …`
@@ -222,10 +240,12 @@ def merge(
     content: DocxContent,
     decision: str | None,
     docx: str = "the DOCX",
+    built: Callable[[], DocxContent] | None = None,
 ) -> MergeResult:
     """Carry the DOCX's edits into `text`, the source of `resolution`; `decision` says what
     to do with tracked changes (ACCEPT, REJECT, or None: list them, merge nothing); `docx`
-    names the DOCX in messages."""
+    names the DOCX in messages; `built` reads the DOCX as drafter built it, to tell where a
+    deleted table stood."""
     result = MergeResult(text, text)
     wanted = targets(resolution)
     calls = _Calls(resolution, content, decision)
@@ -238,12 +258,10 @@ def merge(
             "none of its paragraphs was built from this resolution (was it built from "
             "another file?)"
         )
-    for name, target in wanted.items():
-        if name not in content.paragraphs:
-            result.problems.append(
-                f"{target.source.position}: error: {target.what} ({target.language}) is no "
-                "longer in the DOCX (deleted, or its paragraph joined to another); merge it by hand"
-            )
+    gone = _gone(wanted, content, decision)
+    removed, texts_removed = _deletions(
+        resolution, text, wanted, content, gone, built, docx, result
+    )
     fixed_words = {
         " ".join(plain_text(row.cell(language).inlines).split())
         for row in layout.plan(resolution).rows
@@ -268,6 +286,8 @@ def merge(
         position = target.source.position
         for comment in paragraph.comments:
             result.notes.append(f'{position}: note: comment by {comment.author}: "{comment.text}"')
+        if name in gone:
+            continue  # deleted: removed with its part, or reported
         table = paragraph.place.split(",")[0]
         if paragraph.column not in (-1, resolution.columns.index(target.language)):
             if table not in swapped:
@@ -280,8 +300,9 @@ def merge(
             continue
         for added in paragraph.added:
             _added(result, added, target, slots, new_parts, calls, docx)
-        if paragraph.deleted_row is not None:
-            _pending(result, position, paragraph.deleted_row, "the whole row")
+        if paragraph.deleted_row is not None and decision is None:
+            words = "".join(piece.text for piece in paragraph.pieces).strip()
+            _pending(result, position, paragraph.deleted_row, words, target.what)
         revisions = [p for p in paragraph.pieces if p.inserted or p.deleted]
         if revisions and decision is None:
             for revision, words in _grouped(revisions):
@@ -321,14 +342,236 @@ def merge(
     if result.problems:
         return result
     insertions = _insertions(resolution, text, new_parts, calls, result.problems)
-    if insertions:
-        new_text, placed = _spliced(text, replacements, insertions)
+    replacements += [(removal.start, removal.end, "") for removal in removed]
+    if result.problems or not (insertions or replacements):
+        return result
+    new_text, placed = _spliced(text, replacements, insertions)
+    if placed:
         result.additions = _checked(new_text, resolution.path, placed, result.problems)
-        if not result.problems:
-            result.new_text = new_text
-    elif replacements:
-        result.new_text = _spliced(text, replacements, [])[0]
+    if removed:
+        expected = len(list(resolution.all_texts())) - texts_removed + len(placed)
+        _removals_checked(new_text, resolution.path, expected, removed, result.problems)
+    if not result.problems:
+        result.new_text = new_text
+        result.removals = removed
     return result
+
+
+def _gone(wanted: dict[str, Target], content: DocxContent, decision: str | None) -> set[str]:
+    """The bookmarks of the paragraphs deleted in the DOCX: no longer there, in a row whose
+    tracked deletion is accepted, or with nothing left to read."""
+    gone: set[str] = set()
+    for name in wanted:
+        paragraph = content.paragraphs.get(name)
+        if paragraph is None or (paragraph.deleted_row is not None and decision == ACCEPT):
+            gone.add(name)
+            continue
+        if decision is None and any(p.inserted or p.deleted for p in paragraph.pieces):
+            continue  # pending: listed, not taken
+        shown = [
+            piece
+            for piece in paragraph.pieces
+            if not (piece.deleted and decision != REJECT)
+            and not (piece.inserted and decision == REJECT)
+        ]
+        if all(piece.note is None and not piece.text.strip() for piece in shown):
+            gone.add(name)
+    return gone
+
+
+def _deletions(
+    resolution: Resolution,
+    text: str,
+    wanted: dict[str, Target],
+    content: DocxContent,
+    gone: set[str],
+    built: Callable[[], DocxContent] | None,
+    docx: str,
+    result: MergeResult,
+) -> tuple[list[Removal], int]:
+    """The parts and notes deleted in every column, to be removed, with how many texts they
+    hold; a deletion that cannot be carried into the YAML is a problem."""
+    if not gone:
+        return [], 0
+    by_text: dict[int, list[Target]] = {}
+    for name in sorted(gone):
+        by_text.setdefault(id(wanted[name].text), []).append(wanted[name])
+    names = {(id(target.text), target.language): name for name, target in wanted.items()}
+    tables = _deleted_tables(wanted, content, gone, built, docx, result)
+    notes = {id(note.text): note for note in resolution.footnotes.values()}
+    deleted: set[int] = set()  # texts deleted in every column
+    for key, targets_gone in by_text.items():
+        target = targets_gone[0]
+        if key in tables:
+            continue
+        if len(targets_gone) == len(resolution.columns):
+            deleted.add(key)
+        elif key not in notes:  # a note deleted in one language stays: `check` says so
+            result.problems.append(_one_column(target, names, resolution, content, docx))
+    lines = removals.Lines(text)
+    found: list[Removal] = []
+    count = 0
+    notes_gone = [note for note in resolution.footnotes.values() if id(note.text) in deleted]
+    every_note = len(notes_gone) == len(resolution.footnotes)
+    for note in notes_gone:
+        span = lines.all_footnotes() if every_note else lines.footnote(note.id)
+        if every_note and note is not notes_gone[0] and span is not None:
+            span = (span[0], span[0])  # `footnotes:` goes once
+        _removal(found, f"footnote {note.number} ({note.id})", note.position, span, result.problems)
+        count += 1
+        deleted.discard(id(note.text))
+    whole: dict[int, list[removals.Removable]] = {}
+    taken: set[int] = set()
+    for part in removals.removables(resolution):
+        if id(part.part.text) not in deleted or id(part.part.text) in taken:
+            continue
+        what = _what(wanted, part.part)
+        kept = [t for t in part.texts if id(t) not in deleted]
+        if kept:
+            result.problems.append(
+                f"{part.part.text.position}: error: {what} was deleted in the DOCX, but not "
+                "the parts under it; delete them too, or merge by hand"
+            )
+            continue
+        taken.update(id(t) for t in part.texts)
+        count += len(part.texts)
+        whole.setdefault(id(part.siblings), []).append(part)
+    for entries in whole.values():
+        siblings = entries[0].siblings
+        if len(entries) == len(siblings):
+            span = lines.whole_list(entries[0].part)
+            for entry in entries:
+                _removal(
+                    found, _what(wanted, entry.part), entry.part.position, span, result.problems
+                )
+                span = (span[0], span[0]) if span is not None else None  # the list goes once
+            continue
+        for entry in entries:
+            span = lines.entry(entry.part)
+            _removal(found, _what(wanted, entry.part), entry.part.position, span, result.problems)
+    for key in deleted - taken:
+        target = by_text[key][0]
+        result.problems.append(
+            f"{target.text.position}: error: {target.what} was deleted in the DOCX, and it "
+            "cannot go (a resolution always has it); restore it, or merge by hand"
+        )
+    found.sort(key=lambda removal: removal.start)
+    return found, count
+
+
+def _removal(
+    found: list[Removal],
+    what: str,
+    position: Position,
+    span: tuple[int, int] | None,
+    problems: list[str],
+) -> None:
+    if span is None:
+        problems.append(
+            f"{position}: error: {what} was deleted in the DOCX, but its lines in the YAML "
+            "hold other parts too; remove it by hand"
+        )
+        return
+    found.append(Removal(what, position, *span))
+
+
+def _what(wanted: dict[str, Target], part: additions.Part) -> str:
+    """A part in plain words, with its id or, without one, its first words: "consideration
+    B. (second)", "memorandum paragraph ("Sinds 2017 …")"."""
+    what = next(t.what for t in wanted.values() if t.text is part.text)
+    if isinstance(part, model.Paragraph):
+        what = f"memorandum {what}"
+    part_id = getattr(part, "id", None)
+    if part_id:
+        return f"{what} ({part_id})"
+    first = next(t for t in wanted.values() if t.text is part.text)
+    return f'{what} ("{_short(first.source.value, 40)}")'
+
+
+def _one_column(
+    target: Target,
+    names: dict[tuple[int, str], str],
+    resolution: Resolution,
+    content: DocxContent,
+    docx: str,
+) -> str:
+    """A paragraph deleted in one column only, where it stood in the DOCX: its own place if
+    it is still there (emptied), else that of the other language's paragraph beside it."""
+    paragraph = content.paragraphs.get(names[(id(target.text), target.language)])
+    place = paragraph.place if paragraph is not None else ""
+    others = [
+        content.paragraphs[names[(id(target.text), language)]]
+        for language in resolution.columns
+        if language != target.language
+        and names.get((id(target.text), language)) in content.paragraphs
+    ]
+    if not place and others and others[0].place.startswith("table "):
+        side = ("left", "right")[resolution.columns.index(target.language)]
+        place = f"{others[0].place.rsplit(', ', 1)[0]}, {side} column"
+    where = f"{docx}: {place}" if place else docx
+    return (
+        f"{where}: error: {target.what} ({target.language}) was deleted, but not the other "
+        "language's text beside it; delete both (or neither), or merge it by hand "
+        f"({target.source.position})"
+    )
+
+
+def _deleted_tables(
+    wanted: dict[str, Target],
+    content: DocxContent,
+    gone: set[str],
+    built: Callable[[], DocxContent] | None,
+    docx: str,
+    result: MergeResult,
+) -> set[int]:
+    """The texts of the tables deleted whole (the DOCX has fewer tables than drafter built,
+    and every text of one of them is gone), each reported with where it stood."""
+    if built is None:
+        return set()
+    original = built()
+    if content.tables >= original.tables:
+        return set()
+    by_table: dict[int, list[str]] = {}
+    for name, paragraph in original.paragraphs.items():
+        if paragraph.table and name in wanted:
+            by_table.setdefault(paragraph.table, []).append(name)
+    texts: set[int] = set()
+    for number, names in sorted(by_table.items()):
+        if not all(name in gone and name not in content.paragraphs for name in names):
+            continue
+        first, last = wanted[names[0]].what, wanted[names[-1]].what
+        held = first if first == last else f"{first} to {last}"
+        if number == 1:
+            where = "before table 1"
+        elif number == original.tables:
+            where = f"after table {number - 1}"
+        else:
+            where = f"between table {number - 1} and table {number}"
+        result.problems.append(
+            f"{docx}: {where}: error: a whole table was deleted (table {number} as drafter "
+            f"built it, with {held}); restore it, or merge by hand"
+        )
+        texts.update(id(wanted[name].text) for name in names)
+    return texts
+
+
+def _removals_checked(
+    text: str, path: str, expected: int, removed: list[Removal], problems: list[str]
+) -> None:
+    """Make sure the YAML without the removed lines reads back, with the texts expected."""
+    diagnostics = DiagnosticList(path)
+    reloaded = load_text(text, path, diagnostics)
+    if (
+        reloaded is not None
+        and not diagnostics.has_errors
+        and len(list(reloaded.all_texts())) == expected
+    ):
+        return
+    for removal in removed:
+        problems.append(
+            f"{removal.position}: error: {removal.what} was deleted in the DOCX, but the YAML "
+            "without it cannot be read; remove it by hand"
+        )
 
 
 def _added(
@@ -489,9 +732,11 @@ def _checked(
     return additions_made
 
 
-def _pending(result: MergeResult, position: Position, revision: Revision, words: str) -> None:
+def _pending(
+    result: MergeResult, position: Position, revision: Revision, words: str, row: str = ""
+) -> None:
     if all(item.revision != revision for item in result.pending):
-        result.pending.append(Pending(position, revision, words))
+        result.pending.append(Pending(position, revision, words, row))
 
 
 def _position_of(target: Target, words: str) -> Position:

@@ -115,6 +115,7 @@ class ReadParagraph:
     pieces: list[Piece]
     place: str = ""
     column: int = -1
+    table: int = 0  # the number of its table (0 in a note)
     comments: list[Comment] = field(default_factory=list)
     added: list[Added] = field(default_factory=list)
     deleted_row: Revision | None = None
@@ -133,6 +134,8 @@ class DocxContent:
     unplaced: list[Added] = field(default_factory=list)
     # Paragraphs without a bookmark in the styles of drafter's fixed words.
     fixed: list[Added] = field(default_factory=list)
+    # How many tables the body has.
+    tables: int = 0
 
 
 def read_docx(data: bytes) -> DocxContent:
@@ -166,7 +169,10 @@ def read_docx(data: bytes) -> DocxContent:
             "each paragraph (build it with `drafter build --format docx`)"
         )
     other = [comment for key, comment in comments.items() if key not in reader.placed]
-    return DocxContent(reader.paragraphs, notes, other, new_notes, reader.unplaced, reader.fixed)
+    tables = sum(1 for _ in document.iter(w("tbl")))
+    return DocxContent(
+        reader.paragraphs, notes, other, new_notes, reader.unplaced, reader.fixed, tables
+    )
 
 
 def _member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -248,7 +254,7 @@ class _Reader:
         self.comments = comments
         self.paragraphs: dict[str, ReadParagraph] = {}
         self.placed: set[str] = set()
-        self.revision_keys: dict[int, Revision] = {}
+        self.revision_keys: dict[str, Revision] = {}
         self.unplaced: list[Added] = []
         self.fixed: list[Added] = []
 
@@ -272,7 +278,7 @@ class _Reader:
             host = last.get((table, column))
             style = _style(paragraph) if story.tag != w("footnote") else None
             if name is not None:
-                host = ReadParagraph(name, self.pieces(paragraph), place, column)
+                host = ReadParagraph(name, self.pieces(paragraph), place, column, order[0])
                 host.deleted_row = self._deleted_row(paragraph)
                 self.paragraphs[name] = host
                 last[(table, column)] = host
@@ -297,7 +303,9 @@ class _Reader:
         return names
 
     def _revision(self, element: etree._Element, kind: str) -> Revision:
-        key = id(element)
+        # Its path, not id(): lxml makes a new proxy (and id) each time an element is found
+        # again, so a row's mark, found from each of its cells, would count twice.
+        key = element.getroottree().getpath(element)
         if key not in self.revision_keys:
             self.revision_keys[key] = Revision(
                 kind,
