@@ -784,11 +784,7 @@ def _trimmed(glyphs: list[markup.Glyph], target: Target) -> list[markup.Glyph]:
         start = len(target.label) + 1
     if target.suffix and chars.rstrip().endswith(target.suffix):
         end = len(chars.rstrip()) - len(target.suffix)
-    while start < end and glyphs[start].char.isspace():
-        start += 1
-    while end > start and glyphs[end - 1].char.isspace():
-        end -= 1
-    return glyphs[start:end]
+    return _stripped(glyphs[start:end])
 
 
 def _stripped(glyphs: list[markup.Glyph]) -> list[markup.Glyph]:
