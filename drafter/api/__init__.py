@@ -44,10 +44,7 @@ class CheckResult:
 def check_file(path: str | Path) -> CheckResult:
     """Load, resolve and check one file; report every problem found, never raise for it."""
     resolution, diagnostics = load_source(path)
-    if resolution is not None:
-        resolve(resolution, diagnostics)
-        check(resolution, diagnostics)
-    return CheckResult(str(path), resolution, diagnostics.sorted())
+    return _checked(str(path), resolution, diagnostics)
 
 
 def load(path: str | Path, *, strict: bool = False) -> Resolution:
@@ -66,7 +63,11 @@ def check_text(text: str, name: str) -> CheckResult:
     """`drafter.check_file` for a text that is not a file (a version from git): `name` is
     where diagnostics say the text comes from."""
     diagnostics = DiagnosticList(name)
-    resolution = load_text(text, name, diagnostics)
+    return _checked(name, load_text(text, name, diagnostics), diagnostics)
+
+
+def _checked(name: str, resolution: Resolution | None, diagnostics: DiagnosticList) -> CheckResult:
+    """A loaded resolution resolved and checked (nothing to do if it could not be loaded)."""
     if resolution is not None:
         resolve(resolution, diagnostics)
         check(resolution, diagnostics)
