@@ -18,6 +18,7 @@ from datetime import date
 
 from drafter.document import model
 from drafter.document.diagnostics import Position
+from drafter.document.inline import Inline
 
 # What an amendment does; each is a key of the source whose value is the target.
 ACTIONS: tuple[str, ...] = ("replace", "insert", "delete")
@@ -37,6 +38,9 @@ class WordChange:
     delete: str = ""
     after: str = ""
     insert: str = ""
+    # Filled by the resolver: the parsed markup of the quoted words ("quoted") and of the
+    # new words ("new"), for the writers.
+    inlines: dict[str, list[Inline]] = field(default_factory=dict)
 
     @property
     def operation(self) -> str:
