@@ -7,7 +7,7 @@ carries insertions and deletions; both writers (HTML → PDF, and DOCX) render a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from drafter.document import model, numbering
 from drafter.document.inline import Inline
@@ -27,6 +27,12 @@ ROW_KINDS = (
     "request",  # 1. …
     "subparagraph",  # a) …
     "date",  # 18 januari 2021
+    # An amendments document (…/002): each amendment, in this order.
+    "amendment-heading",  # Nr. 1 VAN DE HEER COGOLATI c.s.
+    "amendment-target",  # Considerans C / Considérant C
+    "instruction",  # Considerans C vervangen als volgt:
+    "quotation",  # “C. overwegende …”
+    "justification-heading",  # VERANTWOORDING / JUSTIFICATION
 )
 
 
@@ -72,8 +78,12 @@ class Cover:
     filed: dict[str, str]
     document_type: dict[str, str]
     title: dict[str, list[Inline]]
-    sponsors: dict[str, str]
+    sponsors: dict[str, str]  # "" in a language: no sponsors line
     session: dict[str, str]
+    # An amendments document: "AMENDEMENTEN" under the title, and the "Zie:" block (the
+    # documents before it) at the foot of the cover; empty for a resolution.
+    subtitle: dict[str, str] = field(default_factory=dict)
+    see: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,3 +100,6 @@ class Plan:
     footnotes: list[model.Footnote]
     columns: list[str]
     metadata: Metadata
+    # "resolution" or "amendments" (`resolve/amendment_layout.py`): the HTML writer adds
+    # the amendments' stylesheet to the latter.
+    kind: str = "resolution"

@@ -149,8 +149,13 @@ def sponsors_line(sponsors: list[tuple[str, str]], language: str) -> str:
 def signature(given: str, family: str, party: str) -> str:
     """'Samuel COGOLATI (Ecolo-Groen)'; particles written in lower case stay so:
     'Séverine de LAVELEYE', while 'De Vriendt' becomes 'DE VRIENDT'."""
+    return f"{given} {family_capitals(family)} ({party})"
+
+
+def family_capitals(family: str) -> str:
+    """'COGOLATI', 'de LAVELEYE', 'DE VRIENDT': a family name as a signature prints it."""
     words = [word if word[:1].islower() else word.upper() for word in family.split()]
-    return f"{given} {' '.join(words)} ({party})"
+    return " ".join(words)
 
 
 def session_line(legislature: int, session: int, years: list[int], language: str) -> str:
@@ -161,3 +166,199 @@ def session_line(legislature: int, session: int, years: list[int], language: str
         f"{ordinal(legislature, language)} {words['legislature']} "
         f"{years[0]} {years[1]}"
     )
+
+
+# The fixed words of an amendments document (…/002), per language.
+AMENDMENT_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "amendments": "AMENDEMENTEN",
+        "number": "Nr.",
+        "of": "VAN",
+        "and": "EN",
+        "and-others": "c.s.",
+        "justification": "VERANTWOORDING",
+        "see": "Zie:",
+        "of-sponsors": "van",
+        "open-quote": "“",
+        "close-quote": "”",
+    },
+    "fr": {
+        "amendments": "AMENDEMENTS",
+        "number": "N°",
+        "of": "DE",
+        "and": "ET",
+        "and-others": "ET CONSORTS",
+        "justification": "JUSTIFICATION",
+        "see": "Voir:",
+        "of-sponsors": "de",
+        "open-quote": "“",
+        "close-quote": "”",
+    },
+}
+
+# How an amendment's heading names its sponsors: one man or woman ("m", "f"), or two men
+# or two women ("mm", "ff"); a man and a woman are named each with their own word.
+HEADING_ADDRESS: dict[str, dict[str, str]] = {
+    "nl": {"m": "DE HEER", "f": "MEVROUW", "mm": "DE HEREN", "ff": "DE DAMES"},
+    "fr": {"m": "M.", "f": "MME", "mm": "MM.", "ff": "MMES"},
+}
+# The same, in running text (the cover's "Zie:" line): "de heren X en Y", "MM. X et Y".
+PLURAL_ADDRESS: dict[str, dict[str, str]] = {
+    "nl": {"mm": "de heren", "ff": "de dames"},
+    "fr": {"mm": "MM.", "ff": "Mmes"},
+}
+
+
+def _named(
+    sponsors: list[tuple[str, str]],
+    address: dict[str, str],
+    plural: dict[str, str],
+    joiner: str,
+    others: str,
+) -> str:
+    """(gender, name) pairs named as a heading or the cover's "Zie:" line does."""
+    if len(sponsors) > 2:
+        gender, name = sponsors[0]
+        return f"{address[gender]} {name} {others}"
+    if len(sponsors) == 2 and sponsors[0][0] == sponsors[1][0]:
+        gender = sponsors[0][0]
+        return f"{plural[gender * 2]} {sponsors[0][1]} {joiner} {sponsors[1][1]}"
+    return f" {joiner} ".join(f"{address[gender]} {name}" for gender, name in sponsors)
+
+
+def amendment_heading(number: int, sponsors: list[tuple[str, str]], language: str) -> str:
+    """'Nr. 1 VAN DE HEER COGOLATI c.s.' / 'N° 1 DE M. COGOLATI ET CONSORTS' for (gender,
+    family name) pairs, main author first; two: 'VAN DE HEER X EN MEVROUW Y', 'DE MM. X ET
+    Y', 'VAN DE DAMES X EN Y'."""
+    words = AMENDMENT_WORDS[language]
+    addresses = HEADING_ADDRESS[language]
+    capitals = [(gender, family_capitals(family)) for gender, family in sponsors]
+    who = _named(capitals, addresses, addresses, words["and"], words["and-others"])
+    return f"{words['number']} {number} {words['of']} {who}"
+
+
+def previous_document(
+    number: str, document_type: str, sponsors: list[tuple[str, str]], language: str
+) -> str:
+    """A line of the cover's "Zie:" block: '001: Voorstel van resolutie van de heer
+    Cogolati c.s.' / '001: Proposition de résolution de M. Cogolati et consorts.'"""
+    words = WORDS[language]
+    who = _named(
+        sponsors,
+        ADDRESS[language],
+        PLURAL_ADDRESS[language],
+        words["and"],
+        words["and-others"],
+    )
+    of = AMENDMENT_WORDS[language]["of-sponsors"]
+    line = f"{number}: {document_type.capitalize()} {of} {who}"
+    return line if line.endswith(".") else f"{line}."
+
+
+# How an amendment names the blocks of the filed text, per language; `{label}` is the
+# block's reference label ("C", "4", "c)", "2°", "C/1"). "object": what is replaced or
+# deleted; "context": a block that holds the target ("In verzoek 4, …"); "new": a block
+# inserted; "heading": the line under the amendment's heading; "new-heading": the same for
+# an inserted block.
+TARGET_NAMES: dict[str, dict[str, dict[str, str]]] = {
+    "nl": {
+        "object": {
+            "consideration": "considerans {label}",
+            "request": "verzoek {label}",
+            "subparagraph": "punt {label}",
+            "item": "het {label}",
+            "title": "het opschrift",
+            "lead": "de inleidende zin",
+        },
+        "context": {
+            "consideration": "considerans {label}",
+            "request": "verzoek {label}",
+            "subparagraph": "punt {label}",
+            "item": "het {label}",
+            "title": "het opschrift",
+        },
+        "new": {
+            "consideration": "een considerans {label}",
+            "request": "een verzoek {label}",
+            "subparagraph": "een punt {label}",
+            "item": "een {label}",
+        },
+        "heading": {
+            "consideration": "Considerans {label}",
+            "request": "Verzoek {label}",
+            "subparagraph": "punt {label}",
+            "item": "{label}",
+            "title": "Opschrift",
+        },
+        "new-heading": {
+            "consideration": "Considerans {label} (nieuw)",
+            "request": "Verzoek {label} (nieuw)",
+            "subparagraph": "punt {label} (nieuw)",
+            "item": "{label} (nieuw)",
+        },
+    },
+    "fr": {
+        "object": {
+            "consideration": "le considérant {label}",
+            "request": "la demande {label}",
+            "subparagraph": "le {label}",
+            "item": "le {label}",
+            "title": "l'intitulé",
+            "lead": "la phrase liminaire",
+        },
+        "context": {
+            "consideration": "le considérant {label}",
+            "request": "la demande {label}",
+            "subparagraph": "{label}",
+            "item": "{label}",
+            "title": "l'intitulé",
+        },
+        "new": {
+            "consideration": "un considérant {label}, rédigé",
+            "request": "une demande {label}, rédigée",
+            "subparagraph": "un {label}, rédigé",
+            "item": "un {label}, rédigé",
+        },
+        "heading": {
+            "consideration": "Considérant {label}",
+            "request": "Demande {label}",
+            "subparagraph": "{label}",
+            "item": "{label}",
+            "title": "Intitulé",
+        },
+        "new-heading": {
+            "consideration": "Considérant {label} (nouveau)",
+            "request": "Demande {label} (nouvelle)",
+            "subparagraph": "{label} (nouveau)",
+            "item": "{label} (nouveau)",
+        },
+    },
+}
+
+# The instructions, per language: `{object}` and `{context}` are target names (above),
+# `{quoted}` and `{new}` quoted words. The form without "-in" is for a target that no other
+# block holds; its first letter is capitalised.
+FORMULAS: dict[str, dict[str, str]] = {
+    "nl": {
+        "replace": "{object} vervangen als volgt:",
+        "replace-in": "In {context}, {object} vervangen als volgt:",
+        "delete": "{object} weglaten.",
+        "delete-in": "In {context}, {object} weglaten.",
+        "insert": "{object} invoegen, luidende:",
+        "insert-in": "In {context}, {object} invoegen, luidende:",
+        "replace-words": "In {context}, de woorden {quoted} vervangen door de woorden {new}.",
+        "delete-words": "In {context}, de woorden {quoted} weglaten.",
+        "insert-words": "In {context}, na de woorden {quoted} de woorden {new} invoegen.",
+    },
+    "fr": {
+        "replace": "Remplacer {object} par ce qui suit:",
+        "replace-in": "Dans {context}, remplacer {object} par ce qui suit:",
+        "delete": "Supprimer {object}.",
+        "delete-in": "Dans {context}, supprimer {object}.",
+        "insert": "Insérer {object} comme suit:",
+        "insert-in": "Dans {context}, insérer {object} comme suit:",
+        "replace-words": "Dans {context}, remplacer les mots {quoted} par les mots {new}.",
+        "delete-words": "Dans {context}, supprimer les mots {quoted}.",
+        "insert-words": "Dans {context}, insérer les mots {new} après les mots {quoted}.",
+    },
+}
