@@ -24,7 +24,14 @@ from drafter.render.html.note_area import NoteArea
 from drafter.render.html.page import A4, Block, Geometry, Page, Part, Slice
 
 # Rows that must not end a page: a heading stays with the first lines of what follows.
-KEEP_WITH_NEXT = {"part-heading", "salutation", "section-title", "enacting", "request-lead"}
+KEEP_WITH_NEXT = {"part-heading", "salutation", "section-title", "enacting", "request-lead"} | {
+    "amendment-heading",
+    "amendment-target",
+    "instruction",
+    "justification-heading",
+}
+# Headings that, one after the other, stay together with what follows the last one.
+CHAINED = {"amendment-heading", "amendment-target", "instruction"}
 # Rows that start a new page (except at the very start of the body).
 BREAK_BEFORE = {"part-heading"}
 MINIMUM_LINES = 2  # no orphan, no widow
@@ -115,12 +122,18 @@ class Paginator:
             return True
         languages = self.languages
         top = self._top(state, index, dict.fromkeys(languages, 0))
-        heading = max(
-            self._cell(index, lang).height(0, len(self._cell(index, lang).lines))
-            + self._cell(index, lang).margin_bottom
-            for lang in languages
-        )
+        heading = self._whole_height(index)
         following = index + 1
+        # A chain of headings (an amendment's heading, target and instruction) stays
+        # together with the first lines of what follows the last of them.
+        while (
+            self.plan.rows[index].kind in CHAINED
+            and self.plan.rows[following].kind in CHAINED
+            and following + 1 < len(self.plan.rows)
+        ):
+            top += heading + max(self._cell(following, lang).margin_top for lang in languages)
+            heading = self._whole_height(following)
+            index, following = following, following + 1
         top += heading + max(self._cell(following, lang).margin_top for lang in languages)
         needed = max(
             self._cell(following, lang).height(
@@ -129,6 +142,14 @@ class Paginator:
             for lang in languages
         )
         return top + needed + state.page.notes_area(self.geometry) <= self.geometry.usable_height
+
+    def _whole_height(self, index: int) -> float:
+        """The height of row `index` with its margin below, the taller column's."""
+        return max(
+            self._cell(index, lang).height(0, len(self._cell(index, lang).lines))
+            + self._cell(index, lang).margin_bottom
+            for lang in self.languages
+        )
 
     def _fit(self, state: _State, index: int, starts: dict[str, int]) -> dict[str, int] | None:
         """How far each column of row `index` gets on this page; None: start a new page."""

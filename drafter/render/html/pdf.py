@@ -1,4 +1,4 @@
-"""PDF writer: a resolved `Resolution` in, the bytes of a filing-ready PDF out.
+"""PDF writer: a resolved `Resolution` (or `Amendments`) in, the bytes of a filing-ready PDF out.
 
 Three steps: WeasyPrint lays out every cell and footnote once in a galley (`measure`),
 `paginate.py` breaks the pages, and WeasyPrint draws the pages with everything at its place.
@@ -11,6 +11,7 @@ source gives the same bytes.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
 import mimetypes
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from drafter import __version__
 from drafter.document import model, redline
+from drafter.document.amendments import Amendments
 from drafter.document.plan import Plan
 from drafter.render.html.page import A4, Block, Geometry, Line
 from drafter.render.html.paginate import paginate
@@ -42,6 +44,7 @@ from drafter.render.html.writer import (
     read_template_file,
 )
 from drafter.resolve import layout
+from drafter.resolve.amendment_layout import plan_amendments
 
 
 class AssetFetcher(URLFetcher):
@@ -158,7 +161,8 @@ def _fill_slots(document: weasyprint.Document, galley: Galley) -> weasyprint.Doc
         kind, number, language, first, end = key.split(":")
         source = galley.boxes[(kind, int(number), language)]
         lines = _line_boxes(source)[int(first) : int(end)]
-        dx = slot.content_box_x() - source.content_box_x()
+        # From border box to border box: a cell's padding (an indented quotation) stays.
+        dx = slot.border_box_x() - source.border_box_x()
         dy = slot.content_box_y() - lines[0].position_y
         for line in lines:
             line.translate(dx, dy)
@@ -173,7 +177,27 @@ def render_pdf(
     geometry: Geometry = A4,
 ) -> bytes:
     """The PDF of a resolved resolution: archival (PDF/A-2u), fonts embedded, reproducible."""
-    return _render(resolution, layout.plan(resolution), fetcher, geometry)
+    return _render(resolution.filed, layout.plan(resolution), fetcher, geometry)
+
+
+def render_amendments_pdf(
+    amendments: Amendments,
+    fetcher: AssetFetcher | None = None,
+    geometry: Geometry = A4,
+) -> bytes:
+    """The PDF of a resolved amendments document (`resolve_amendments`), in the layout of
+    the resolution it amends: archival, fonts embedded, reproducible."""
+    return render_plan_pdf(plan_amendments(amendments), amendments.filed, fetcher, geometry)
+
+
+def render_plan_pdf(
+    plan: Plan,
+    created: datetime.date,
+    fetcher: AssetFetcher | None = None,
+    geometry: Geometry = A4,
+) -> bytes:
+    """The PDF of any layout plan (`created`: the document's date, for its metadata)."""
+    return _render(created, plan, fetcher, geometry)
 
 
 def render_redline_pdf(
@@ -201,18 +225,18 @@ def render_redline_pdf(
             for part, names in redline.SUMMARY_PARTS.items()
         ],
     }
-    return _render(comparison.new, replace(plan, cover=cover), fetcher, geometry, summary)
+    return _render(comparison.new.filed, replace(plan, cover=cover), fetcher, geometry, summary)
 
 
 def _render(
-    resolution: model.Resolution,
+    created: datetime.date,
     plan: Plan,
     fetcher: AssetFetcher | None,
     geometry: Geometry,
     summary: dict[str, object] | None = None,
 ) -> bytes:
     with _without_cyclic_collection():
-        return _render_pages(resolution, plan, fetcher or AssetFetcher(), geometry, summary)
+        return _render_pages(created, plan, fetcher or AssetFetcher(), geometry, summary)
 
 
 @contextlib.contextmanager
@@ -234,17 +258,17 @@ def _without_cyclic_collection() -> Iterator[None]:
 
 
 def _render_pages(
-    resolution: model.Resolution,
+    created: datetime.date,
     plan: Plan,
     fetcher: AssetFetcher,
     geometry: Geometry,
     summary: dict[str, object] | None,
 ) -> bytes:
     fonts = FontConfiguration()
-    galley = measure(galley_html(resolution, plan, geometry), fetcher, fonts)
+    galley = measure(galley_html(created, plan, geometry), fetcher, fonts)
     pages = paginate(plan, galley.cells, galley.notes, geometry)
     frame = _html(
-        paged_html(resolution, plan, pages, galley.cells, galley.notes, geometry, summary),
+        paged_html(created, plan, pages, galley.cells, galley.notes, geometry, summary),
         fetcher,
     )
     frame_document = frame.render(font_config=fonts)
@@ -252,7 +276,7 @@ def _render_pages(
     document = _fill_slots(frame_document, galley)
     return document.write_pdf(
         pdf_variant="pdf/a-2u",
-        pdf_identifier=f"DOC {resolution.legislature} {resolution.doc}".encode(),
+        pdf_identifier=plan.cover.doc_number.encode(),
         finisher=_name_the_producer,
     )
 

@@ -12,6 +12,7 @@ escaped HTML. User text is always data, escaped by MarkupSafe, never a template.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,7 @@ from markupsafe import Markup, escape
 
 from drafter import __version__
 from drafter.document import model
+from drafter.document.amendments import Amendments
 from drafter.document.inline import (
     Bold,
     Deleted,
@@ -35,6 +37,7 @@ from drafter.document.inline import (
 from drafter.document.plan import Cell, Plan, Row
 from drafter.render.html.page import A4, Block, Geometry, Page
 from drafter.resolve import layout
+from drafter.resolve.amendment_layout import plan_amendments
 
 
 def _templates_folder() -> Path:
@@ -182,17 +185,20 @@ def _css_string(text: str) -> Markup:
     )
 
 
-def _inline_stylesheet() -> Markup:
+def _inline_stylesheet(plan: Plan) -> Markup:
     # The stylesheet is the project's own file, not user text: it is trusted as it is.
-    return Markup(_template_source("resolution.css"))
+    stylesheet = _template_source("resolution.css")
+    if plan.kind == "amendments":
+        stylesheet += "\n" + _template_source("amendments.css")
+    return Markup(stylesheet)
 
 
-def _common(plan: Plan, resolution: model.Resolution, geometry: Geometry) -> dict:
+def _common(plan: Plan, created: datetime.date, geometry: Geometry) -> dict:
     return {
         "plan": plan,
         "cover": plan.cover,
         "columns": plan.columns,
-        "created": resolution.filed.isoformat(),
+        "created": created.isoformat(),
         "generator": f"drafter {__version__}",
         "geometry": geometry,
         "title_html": {lang: inline_html(plan.cover.title[lang]) for lang in plan.columns},
@@ -205,7 +211,17 @@ def render_html(resolution: model.Resolution, *, standalone: bool = False) -> st
     With `standalone`, the stylesheet is inlined and the shipped fonts are left out (see
     templates/fonts.css), so the file opens the same from anywhere in a browser.
     """
-    plan = layout.plan(resolution)
+    return plan_html(layout.plan(resolution), resolution.filed, standalone=standalone)
+
+
+def render_amendments_html(amendments: Amendments, standalone: bool = True) -> str:
+    """The preview of a resolved amendments document (`resolve_amendments`), as
+    `render_html` shows a resolution; standalone by default."""
+    return plan_html(plan_amendments(amendments), amendments.filed, standalone=standalone)
+
+
+def plan_html(plan: Plan, created: datetime.date, *, standalone: bool = False) -> str:
+    """The preview of any plan (`created`: the document's date, for its metadata)."""
     rows = [
         (_row_class(row), [(language, cell_html(row.cell(language))) for language in plan.columns])
         for row in plan.rows
@@ -215,16 +231,16 @@ def render_html(resolution: model.Resolution, *, standalone: bool = False) -> st
         for note in plan.footnotes
     ]
     return _template("resolution.html.j2").render(
-        **_common(plan, resolution, A4),
+        **_common(plan, created, A4),
         mode="preview",
-        stylesheet=_inline_stylesheet() if standalone else None,
+        stylesheet=_inline_stylesheet(plan) if standalone else None,
         rows=rows,
         notes=notes,
         pages=[],
     )
 
 
-def galley_html(resolution: model.Resolution, plan: Plan, geometry: Geometry = A4) -> str:
+def galley_html(created: datetime.date, plan: Plan, geometry: Geometry = A4) -> str:
     """Every cell (`data-block="cell:ROW:LANGUAGE"`) and every footnote
     (`data-block="note:NUMBER:LANGUAGE"`) on its own, at its column's width."""
     cells = [
@@ -238,7 +254,7 @@ def galley_html(resolution: model.Resolution, plan: Plan, geometry: Geometry = A
         for language in plan.columns
     ]
     return _template("galley.html.j2").render(
-        **_common(plan, resolution, geometry), cells=cells, notes=notes
+        **_common(plan, created, geometry), cells=cells, notes=notes
     )
 
 
@@ -257,7 +273,7 @@ class Slot:
 
 
 def paged_html(
-    resolution: model.Resolution,
+    created: datetime.date,
     plan: Plan,
     pages: list[Page],
     cells: dict[tuple[int, str], Block],
@@ -313,7 +329,7 @@ def paged_html(
             }
         )
     return _template("resolution.html.j2").render(
-        **_common(plan, resolution, geometry),
+        **_common(plan, created, geometry),
         mode="paged",
         stylesheet=None,
         rows=[],
