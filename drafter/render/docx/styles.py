@@ -48,6 +48,7 @@ class ParagraphStyle:
     hyphenate: bool = True
     style_id: str | None = None  # for Word's built-in styles ("footnote text")
     outline_level: int | None = None  # a heading's level in Word's Navigation pane (0: top)
+    indent: float = 0  # left indent, millimetres
 
 
 # One style per kind of row (ROW_KINDS).
@@ -84,6 +85,29 @@ ROW_STYLES: dict[str, ParagraphStyle] = {
     "request": ParagraphStyle("Request", justify=True),
     "subparagraph": ParagraphStyle("Sub-paragraph", justify=True),
     "date": ParagraphStyle("Date", before=6, hyphenate=False),
+    # An amendments document (resolve/amendment_layout.py).
+    "amendment-heading": ParagraphStyle(
+        "Amendment Heading",
+        bold=True,
+        before=6,
+        after=2,
+        keep_with_next=True,
+        hyphenate=False,
+        outline_level=0,
+    ),
+    "amendment-target": ParagraphStyle(
+        "Amendment Target", bold=True, after=2.5, keep_with_next=True, hyphenate=False
+    ),
+    "instruction": ParagraphStyle("Instruction", keep_with_next=True),
+    "quotation": ParagraphStyle("Quotation", justify=True, indent=6),
+    "justification-heading": ParagraphStyle(
+        "Justification Heading",
+        bold=True,
+        before=2,
+        after=2,
+        keep_with_next=True,
+        hyphenate=False,
+    ),
 }
 
 COVER_HEADING = ParagraphStyle("Cover Heading", size=16, bold=True, after=14, hyphenate=False)
@@ -91,12 +115,15 @@ COVER_CHAMBER = ParagraphStyle("Cover Chamber", size=12, bold=True, after=30, hy
 COVER_TYPE = ParagraphStyle("Cover Document Type", size=14, bold=True, after=6, hyphenate=False)
 TITLE = ParagraphStyle("Resolution Title", size=12, after=8, hyphenate=False)
 SPONSORS_LINE = ParagraphStyle("Sponsors Line", size=10, after=0, hyphenate=False)
+# An amendments document's cover: "AMENDEMENTEN", and the "Zie:" block at its foot.
+COVER_SUBTITLE = ParagraphStyle("Cover Subtitle", size=12, bold=True, before=6, after=0)
+COVER_SEE = ParagraphStyle("Cover See", size=8, after=1.5, hyphenate=False)
 FOOTNOTE_TEXT = ParagraphStyle("footnote text", size=7, after=1, style_id="FootnoteText")
 # Between two tables (Word needs a paragraph there); as small as a paragraph can be.
 SEPARATOR = ParagraphStyle("Separator", size=1, after=0)
 PARAGRAPH_STYLES = (
     *ROW_STYLES.values(), COVER_HEADING, COVER_CHAMBER, COVER_TYPE, TITLE, SPONSORS_LINE,
-    FOOTNOTE_TEXT, SEPARATOR,
+    COVER_SUBTITLE, COVER_SEE, FOOTNOTE_TEXT, SEPARATOR,
 )  # fmt: skip
 
 # Shared with `merge`, which reads a note's mark back (see document/anchors.py).
@@ -183,6 +210,8 @@ def _paragraph_style(styles: Styles, spec: ParagraphStyle) -> None:
         style.font.bold = True
     if not spec.hyphenate:
         wordml.suppress_auto_hyphens(wordml.properties_of(style.element, "w:pPr"))
+    if spec.indent:
+        paragraph.left_indent = Mm(spec.indent)
     if spec.outline_level is not None:
         wordml.outline_level(wordml.properties_of(style.element, "w:pPr"), spec.outline_level)
 

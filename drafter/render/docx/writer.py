@@ -31,6 +31,7 @@ from docx.shared import Mm, Twips
 from docx.text.paragraph import Paragraph
 
 from drafter.document import model
+from drafter.document.amendments import Amendments
 from drafter.document.anchors import TITLE_KEY, bookmark_name
 from drafter.document.inline import FootnoteCall, Inline, Str
 from drafter.document.plan import Plan, Row
@@ -42,9 +43,12 @@ from drafter.render.docx.revisions import Revisions
 from drafter.render.docx.runs import Runs
 from drafter.render.docx.styles import ROW_STYLES, style_id
 from drafter.resolve import layout
+from drafter.resolve.amendment_layout import plan_amendments
 
 # Rows that open a new table in the body (see DocumentWriter._body).
-BLOCK_STARTS = frozenset({"section-title", "consideration", "request-lead", "request"})
+BLOCK_STARTS = frozenset(
+    {"section-title", "consideration", "request-lead", "request", "amendment-heading"}
+)
 # The rows a list of considerations or requests is made of: such a list is one table, so
 # that a consideration or request inserted or deleted in a redline is a table row, with no
 # paragraph between tables to come and go with it.
@@ -63,7 +67,18 @@ TEXT_ROWS = frozenset(
 
 def render_docx(resolution: model.Resolution) -> bytes:
     """The DOCX of a resolved resolution (from `drafter.load`): same bytes for the same source."""
-    return DocumentWriter(layout.plan(resolution), resolution.filed).build()
+    return render_plan_docx(layout.plan(resolution), resolution.filed)
+
+
+def render_amendments_docx(amendments: Amendments) -> bytes:
+    """The DOCX of a resolved amendments document (`resolve_amendments`), in the layout of
+    the resolution it amends: same bytes for the same source."""
+    return render_plan_docx(plan_amendments(amendments), amendments.filed)
+
+
+def render_plan_docx(plan: Plan, filed: datetime.date) -> bytes:
+    """The DOCX of any layout plan (`filed`: the document's date, for its properties)."""
+    return DocumentWriter(plan, filed).build()
 
 
 def render_redline_docx(redline: Redline, author: str, date: str) -> bytes:
@@ -178,7 +193,7 @@ class DocumentWriter:
                 heading, part, texts["filed"][language], language, style=styles.FILING_DATE
             )
         table = self._table()
-        for style, row_texts in (
+        cover_rows = [
             (
                 styles.COVER_CHAMBER,
                 {language: [Str(cover.chamber[language])] for language in columns},
@@ -188,11 +203,25 @@ class DocumentWriter:
                 {language: [Str(cover.document_type[language])] for language in columns},
             ),
             (styles.TITLE, cover.title),
-            (styles.SPONSORS_LINE, texts["sponsors"]),
-        ):
+        ]
+        if cover.subtitle:  # an amendments document: "AMENDEMENTEN"
+            subtitle = {language: [Str(cover.subtitle[language])] for language in columns}
+            cover_rows.append((styles.COVER_SUBTITLE, subtitle))
+        if any(cover.sponsors.values()):
+            cover_rows.append((styles.SPONSORS_LINE, texts["sponsors"]))
+        for index in range(max((len(lines) for lines in cover.see.values()), default=0)):
+            see = {language: [Str(cover.see[language][index])] for language in columns}
+            cover_rows.append((styles.COVER_SEE, see))
+        first_see = True
+        for style, row_texts in cover_rows:
+            gap = style is styles.COVER_SEE and first_see  # the space above "Zie:"
+            first_see = first_see and not gap
             for language, cell in zip(columns, _add_row(table).tc_lst, strict=True):
                 paragraph = cell.p_lst[0]
                 paragraph.style = style_id(style)
+                if gap:
+                    format_ = Paragraph(paragraph, None).paragraph_format  # type: ignore[arg-type]
+                    format_.space_before = Mm(36)
                 wordml.paragraph_language(paragraph, self.tags[language])
                 self.runs.write(paragraph, part, row_texts[language], language)
                 if style is styles.TITLE:
