@@ -10,20 +10,22 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from xml.etree import ElementTree
 
 import pdfplumber
 import pytest
 
-from drafter.document import vocabulary
+from drafter.document import model, vocabulary
+from drafter.document.amendments import Amendment
 from drafter.document.inline import FootnoteCall, plain_text
-from drafter.document.plan import ROW_KINDS, Plan
+from drafter.document.plan import AMENDMENT_ROW_KINDS, ROW_KINDS, Plan
 from drafter.render.docx.writer import render_amendments_docx
 from drafter.render.html.page import A4
 from drafter.render.html.pdf import render_amendments_pdf
 from drafter.render.html.writer import render_amendments_html, render_html
-from drafter.resolve.amendment_layout import plan_amendments
-from tests.amendment_fixture import amendments, filed
+from drafter.resolve.amendment_layout import instruction, plan_amendments, quotation
+from tests.amendment_fixture import HERE, amendment, amendments, filed, item, text, words
 
 POINTS_PER_PIXEL = 72 / 96
 MIDDLE = A4.margin_side * 72 / 25.4 + (A4.column_width + A4.column_gap / 2) * POINTS_PER_PIXEL
@@ -130,7 +132,9 @@ def test_signature_unchanged_by_the_family_capitals_helper() -> None:
 
 
 def test_plan_rows_have_known_kinds_and_unique_keys(plan: Plan) -> None:
-    assert {row.kind for row in plan.rows} <= set(ROW_KINDS)
+    kinds = {row.kind for row in plan.rows}
+    assert kinds <= set(ROW_KINDS)
+    assert kinds == {*AMENDMENT_ROW_KINDS, "paragraph", "sponsor"}
     keys = [row.key for row in plan.rows]
     assert len(keys) == len(set(keys))
     assert all(row.style is None for row in plan.rows)  # no native numbering anywhere
@@ -272,12 +276,12 @@ def _paragraphs(root: ElementTree.Element) -> list[tuple[str, str, bool]]:
 def test_docx_paragraphs(docx_parts: dict[str, ElementTree.Element]) -> None:
     paragraphs = _paragraphs(docx_parts["document"])
     by_style: dict[str, list[str]] = {}
-    for style, text, numbered in paragraphs:
-        by_style.setdefault(style, []).append(text)
-        assert not numbered, text  # quoted labels are text, not list numbers
+    for style, content, numbered in paragraphs:
+        by_style.setdefault(style, []).append(content)
+        assert not numbered, content  # quoted labels are text, not list numbers
     headings = by_style["AmendmentHeading"]
     assert headings[:12] == [heading for pair in HEADINGS for heading in pair]
-    assert by_style["Instruction"] == [text for pair in INSTRUCTIONS for text in pair]
+    assert by_style["Instruction"] == [line for pair in INSTRUCTIONS for line in pair]
     assert by_style["JustificationHeading"][:2] == ["VERANTWOORDING", "JUSTIFICATION"]
     assert "“C/1. overwegende dat <de kampen> blijven bestaan;" in by_style["Quotation"]
     assert "AMENDEMENTEN" in by_style["CoverSubtitle"]
@@ -313,3 +317,128 @@ def test_resolution_html_has_no_amendments_stylesheet() -> None:
     html = render_html(filed(), standalone=True)
     assert ".amendment-heading" not in html
     assert "cover-subtitle" not in html and "cover-see" not in html
+
+
+# Formulas of targets the fixture's document does not render.
+
+
+def _request(label: str, subparagraphs: list[model.Subparagraph] | None = None) -> model.Request:
+    return model.Request(
+        text("x", "x"),
+        HERE,
+        label=f"{label}.",
+        reference_label=label,
+        subparagraphs=subparagraphs or [],
+    )
+
+
+def _subparagraph(label: str, items: list[model.Item] | None = None) -> model.Subparagraph:
+    return model.Subparagraph(
+        text("x", "x"), HERE, label=label, reference_label=label, items=items or []
+    )
+
+
+@pytest.mark.parametrize(
+    ("made", "nl", "fr"),
+    [
+        (
+            lambda: amendment(
+                1,
+                "replace",
+                (("request", "4"), ("subparagraph", "c)"), ("item", "1°")),
+                item("1°", "x", "x"),
+                text=text("y", "y"),
+            ),
+            "In verzoek 4, punt c), het 1° vervangen als volgt:",
+            "Dans la demande 4, c), remplacer le 1° par ce qui suit:",
+        ),
+        (
+            lambda: amendment(
+                1,
+                "replace",
+                (("request", "4"), ("subparagraph", "c)")),
+                _subparagraph("c)", [item("1°", "x", "x")]),
+                text=text("y", "y"),
+            ),
+            "In verzoek 4, punt c), de inleidende zin vervangen als volgt:",
+            "Dans la demande 4, c), remplacer la phrase liminaire par ce qui suit:",
+        ),
+        (
+            lambda: amendment(
+                1,
+                "replace",
+                (("request", "4"), ("subparagraph", "c)")),
+                _subparagraph("c)"),
+                text=text("y", "y"),
+            ),
+            "In verzoek 4, punt c) vervangen als volgt:",
+            "Dans la demande 4, remplacer le c) par ce qui suit:",
+        ),
+        (
+            lambda: amendment(
+                1, "replace", (("request", "4"),), _request("4"), text=text("y", "y")
+            ),
+            "Verzoek 4 vervangen als volgt:",
+            "Remplacer la demande 4 par ce qui suit:",
+        ),
+        (
+            lambda: amendment(
+                1,
+                "insert",
+                (("request", "4/1"),),
+                _request("4/1", subparagraphs=[_subparagraph("a)")]),
+            ),
+            "Een verzoek 4/1 invoegen, luidende:",
+            "Insérer une demande 4/1, rédigée comme suit:",
+        ),
+        (
+            lambda: amendment(
+                1,
+                "insert",
+                (("consideration", "C"), ("item", "2°/1")),
+                item("2°/1", "x", "x"),
+            ),
+            "In considerans C, een 2°/1 invoegen, luidende:",
+            "Dans le considérant C, insérer un 2°/1, rédigé comme suit:",
+        ),
+        (
+            lambda: amendment(1, "insert", (("request", "0/1"),), _request("0/1")),
+            "Een verzoek 0/1 invoegen, luidende:",
+            "Insérer une demande 0/1, rédigée comme suit:",
+        ),
+        (
+            lambda: amendment(1, "delete", (("consideration", "C"),), filed().considerations[2]),
+            "Considerans C weglaten.",
+            "Supprimer le considérant C.",
+        ),
+        (
+            lambda: amendment(
+                1,
+                "replace",
+                (("title", ""),),
+                None,
+                words=words("replace", ("Oeigoeren", "Oeigoerse volk"), ("Ouïghours", "peuple")),
+            ),
+            "In het opschrift, de woorden “Oeigoeren” vervangen door de woorden “Oeigoerse volk”.",
+            "Dans l'intitulé, remplacer les mots “Ouïghours” par les mots “peuple”.",
+        ),
+    ],
+)
+def test_instruction(made: Callable[[], Amendment], nl: str, fr: str) -> None:
+    made_amendment = made()
+    assert plain_text(instruction(made_amendment, "nl")) == nl
+    assert plain_text(instruction(made_amendment, "fr")) == fr
+
+
+def test_inserted_request_is_quoted_with_its_subparagraphs() -> None:
+    inserted = amendment(
+        1,
+        "insert",
+        (("request", "4/1"),),
+        _request("4/1", subparagraphs=[_subparagraph("a)"), _subparagraph("b)")]),
+    )
+    assert [plain_text(paragraph["fr"]) for paragraph in quotation(inserted)] == [
+        "“4/1. x",
+        "a) x",
+        "b) x”",
+    ]

@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from drafter.document import model, numbering
 from drafter.document.inline import Inline
 
-# The kinds of rows, in the order they may appear.
+# The rows only an amendments document has (`resolve/amendment_layout.py`), in the order
+# each amendment has them; its justification is a "paragraph", its signatures "sponsor"s.
+AMENDMENT_ROW_KINDS = (
+    "amendment-heading",  # Nr. 1 VAN DE HEER COGOLATI c.s.
+    "amendment-target",  # Considerans C / Considérant C
+    "instruction",  # Considerans C vervangen als volgt:
+    "quotation",  # “C. overwegende …”
+    "justification-heading",  # VERANTWOORDING / JUSTIFICATION
+)
+
+# The kinds of rows, in the order they may appear (a resolution's, then an amendments').
 ROW_KINDS = (
     "part-heading",  # TOELICHTING / DÉVELOPPEMENTS, VOORSTEL VAN RESOLUTIE / …
     "salutation",  # DAMES EN HEREN, / MESDAMES, MESSIEURS,
@@ -27,12 +37,7 @@ ROW_KINDS = (
     "request",  # 1. …
     "subparagraph",  # a) …
     "date",  # 18 januari 2021
-    # An amendments document (…/002): each amendment, in this order.
-    "amendment-heading",  # Nr. 1 VAN DE HEER COGOLATI c.s.
-    "amendment-target",  # Considerans C / Considérant C
-    "instruction",  # Considerans C vervangen als volgt:
-    "quotation",  # “C. overwegende …”
-    "justification-heading",  # VERANTWOORDING / JUSTIFICATION
+    *AMENDMENT_ROW_KINDS,
 )
 
 

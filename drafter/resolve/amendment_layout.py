@@ -223,6 +223,16 @@ def _children(block: model.Numbered) -> list[model.Numbered]:
     return found
 
 
+def _written_children(amendment: Amendment) -> list[model.Numbered]:
+    """The items and sub-paragraphs of an inserted block as the amendment holds them, when
+    its new block does not (labelled by the resolver all the same)."""
+    found: list[model.Numbered] = list(amendment.items)
+    for subparagraph in amendment.subparagraphs:
+        found.append(subparagraph)
+        found += subparagraph.items
+    return found
+
+
 def quotation(amendment: Amendment) -> list[dict[str, list[Inline]]]:
     """The quoted new text, one paragraph per row, each with its label inside the quotation
     marks (“C/1. overwegende …”, “1° …”); none for a deletion or a change of words."""
@@ -239,7 +249,7 @@ def quotation(amendment: Amendment) -> list[dict[str, list[Inline]]]:
                 }
             ]
     elif action == "insert" and amendment.part is not None:
-        blocks = [amendment.part, *_children(amendment.part)]
+        blocks = [amendment.part, *(_children(amendment.part) or _written_children(amendment))]
         paragraphs = [_block_texts(block) for block in blocks]
     else:
         return []
