@@ -103,6 +103,8 @@ def check_command(
         if result.resolution is not None:
             for key, value in summary(result.resolution).items():
                 totals[key] = totals.get(key, 0) + value
+        if result.amendments is not None:
+            totals["amendments"] = totals.get("amendments", 0) + len(result.amendments.amendments)
         counts["errors"] += len(result.errors)
         counts["warnings"] += len(result.warnings)
         counts["acknowledged"] += len(result.acknowledged)
@@ -142,8 +144,15 @@ def build_command(
             help="For filing: refuse a file with warnings too, unless the source acknowledges them."
         ),
     ] = False,
+    renumber: Annotated[
+        bool,
+        typer.Option(
+            help="The text as adopted: ignore fixed labels (C/1) and number A, B, C, … again."
+        ),
+    ] = False,
 ) -> None:
-    """Render resolutions to PDF (and HTML, DOCX) in the Chamber's layout."""
+    """Render resolutions, or amendments to one, to PDF (and HTML, DOCX) in the Chamber's
+    layout."""
     from drafter.api.build import FORMATS, build_file, output_name
 
     wanted = [fmt.strip().lower() for fmt in formats.split(",") if fmt.strip()]
@@ -171,7 +180,13 @@ def build_command(
     ) as progress:
         for path in progress:
             try:
-                result = build_file(path, output_dir, list(dict.fromkeys(wanted)), strict=strict)
+                result = build_file(
+                    path,
+                    output_dir,
+                    list(dict.fromkeys(wanted)),
+                    strict=strict,
+                    renumber=renumber,
+                )
             except DrafterError as error:
                 failed = True
                 lines = [d.format() for d in error.diagnostics]
@@ -348,6 +363,65 @@ def merge_command(
         lines.append(f"{resolution}: {counted} to merge; nothing written (--write writes it)")
     typer.echo("\n".join(lines))
     raise typer.Exit(EXIT_ERRORS if result.needs_a_person else EXIT_OK)
+
+
+@app.command("apply")
+def apply_command(
+    sources: Annotated[
+        list[Path],
+        typer.Argument(
+            help="FILED.yaml AMENDMENTS.yaml, or AMENDMENTS.yaml alone (it names the filed "
+            "resolution under 'amends:').",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the amended resolution here (YAML)."),
+    ] = None,
+    expect: Annotated[
+        Path | None,
+        typer.Option("--expect", help="A wanted version: say whether the amended text equals it."),
+    ] = None,
+) -> None:
+    """Carry amendments out, as a committee secretary does, and give the amended resolution
+    (YAML; to standard output unless -o). Inserted blocks keep their labels (C/1) and filed
+    labels do not shift; `drafter build --renumber` gives the text as adopted."""
+    from drafter.api.amend import apply_file, differences
+    from drafter.api.output import write_atomically
+
+    if len(sources) not in (1, 2):
+        raise _fail("give FILED.yaml AMENDMENTS.yaml, or AMENDMENTS.yaml alone", EXIT_USAGE)
+    amendments_path = sources[-1]
+    filed = sources[0] if len(sources) == 2 else None
+    try:
+        applied = apply_file(amendments_path, filed)
+    except DrafterError as error:
+        lines = [diagnostic.format() for diagnostic in error.diagnostics]
+        typer.echo("\n".join([*lines, f"{amendments_path}: not applied"]), err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    status = EXIT_OK
+    if expect is not None:
+        try:
+            found = differences(applied.resolution, expect)
+        except DrafterError as error:
+            lines = [diagnostic.format() for diagnostic in error.diagnostics]
+            raise _fail("\n".join([*lines, f"{expect}: cannot be read"])) from None
+        if found:
+            status = EXIT_ERRORS
+            typer.echo("\n".join(found), err=True)
+            typer.echo(f"{expect}: the amended text differs from it", err=True)
+        else:
+            typer.echo(f"{expect}: the amended text equals it", err=True)
+    if output is None:
+        typer.echo(applied.text, nl=False)
+    else:
+        try:
+            write_atomically(output, applied.text.encode("utf-8"))
+        except (OutputError, OSError) as error:
+            raise _fail(f"{output}: {failure_reason(error)}") from None
+        typer.echo(f"{amendments_path} -> {output}")
+    raise typer.Exit(status)
 
 
 @app.command("new")

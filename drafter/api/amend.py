@@ -3,6 +3,7 @@ version of the resolution."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,16 +47,40 @@ def differences(amended: Resolution, wanted_path: str | Path) -> list[str]:
     wanted = load(wanted_path, renumber=True)
     ours, theirs = adopted_text(amended), adopted_text(wanted)
     found: list[str] = []
-    for index in range(max(len(ours), len(theirs))):
-        mine = ours[index] if index < len(ours) else None
-        other = theirs[index] if index < len(theirs) else None
-        if mine != other:
-            found.append(f"amended: {_shown(mine)}\n  wanted: {_shown(other)}")
+    # Compared without their labels, so that one block more does not make all that follow
+    # it differ.
+    matcher = difflib.SequenceMatcher(
+        a=[(where.split()[0], *texts) for where, *texts in ours],
+        b=[(where.split()[0], *texts) for where, *texts in theirs],
+        autojunk=False,
+    )
+    for tag, start, end, other_start, other_end in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        mine, other = ours[start:end], theirs[other_start:other_end]
+        for index in range(max(len(mine), len(other))):
+            line = mine[index] if index < len(mine) else None
+            wanted_line = other[index] if index < len(other) else None
+            found.append(_difference(line, wanted_line))
     return found
 
 
-def _shown(line: tuple[str, str, str] | None) -> str:
-    if line is None:
-        return "(nothing)"
-    where, dutch, french = line
-    return f"{where}: {dutch[:80]!r} / {french[:80]!r}"
+def _difference(amended: tuple[str, str, str] | None, wanted: tuple[str, str, str] | None) -> str:
+    if amended is None:
+        assert wanted is not None
+        return f"{wanted[0]}: only the wanted version has it: {wanted[1][:70]!r}"
+    if wanted is None:
+        return f"{amended[0]}: only the amended text has it: {amended[1][:70]!r}"
+    if amended[0] != wanted[0]:
+        return f"{amended[0]}: the amended text has it where the wanted version has {wanted[0]}"
+    for language, mine, other in zip(("nl", "fr"), amended[1:], wanted[1:], strict=True):
+        if mine != other:
+            at = next(
+                (i for i, (a, b) in enumerate(zip(mine, other, strict=False)) if a != b),
+                min(len(mine), len(other)),
+            )
+            return (
+                f"{amended[0]} ({language}): amended {mine[max(0, at - 30) : at + 30]!r}, "
+                f"wanted {other[max(0, at - 30) : at + 30]!r}"
+            )
+    return f"{amended[0]}: differs"
