@@ -36,9 +36,35 @@ def check_amendments(amendments: Amendments, diagnostics: DiagnosticList) -> Non
         usable &= _check_overlap(amendment, placed, diagnostics)
     _check_texts(amendments, resolution, diagnostics)
     if usable:
-        # What is left to find (quoted words gone after an earlier amendment) is found by
-        # carrying the amendments out.
-        apply_amendments(amendments, diagnostics)
+        # What is left to find (quoted words gone after an earlier amendment, references
+        # to a block left out) is found by carrying the amendments out.
+        amended = apply_amendments(amendments, diagnostics)
+        if amended is not None:
+            _check_references_left(amendments, amended, diagnostics)
+
+
+def _check_references_left(
+    amendments: Amendments, amended: model.Resolution, diagnostics: DiagnosticList
+) -> None:
+    """A block that an amendment leaves out may still be referred to in the amended text."""
+    left_out: dict[str, Amendment] = {}
+    for amendment in amendments.amendments:
+        if amendment.action == "delete" and amendment.part is not None:
+            for block in targets.within(amendment.part):
+                if block.id:
+                    left_out[block.id] = amendment
+    for part, text in amended.texts():
+        for reference in references(text, "nl"):
+            amendment = left_out.get(reference.id)
+            if amendment is None or not isinstance(part, model.Numbered):
+                continue
+            diagnostics.error(
+                "unknown-reference",
+                amendment.position,
+                f"once the amendments are carried out, {part.kind} {part.reference_label} "
+                f"still refers to [@{reference.id}], which amendment {amendment.number} leaves "
+                "out; amend that text too",
+            )
 
 
 def _check_one(

@@ -152,7 +152,7 @@ def _label_references(amendments: Amendments, resolution: model.Resolution) -> N
     found: dict[str, model.Numbered | model.Section] = dict(parts_by_id(resolution))
     for amendment in amendments.amendments:
         if amendment.action == "insert" and amendment.part is not None:
-            for part in _with_inner_blocks(amendment.part):
+            for part in targets.within(amendment.part):
                 if part.id is not None:
                     found.setdefault(part.id, part)
     for _, text in amendments.texts():
@@ -160,10 +160,3 @@ def _label_references(amendments: Amendments, resolution: model.Resolution) -> N
             for reference in references(text, language):
                 target = found.get(reference.id)
                 reference.label = target.reference_label if target else ""
-
-
-def _with_inner_blocks(block: targets.Block) -> list[targets.Block]:
-    blocks: list[targets.Block] = [block, *getattr(block, "items", [])]
-    for subparagraph in getattr(block, "subparagraphs", []):
-        blocks += [subparagraph, *subparagraph.items]
-    return blocks

@@ -39,7 +39,30 @@ def apply_amendments(
         return None
     _lock_labels(resolution)
     _keep_called_footnotes(resolution, amendments)
+    _freeze_memorandum_references(resolution, amendments)
     return resolution
+
+
+def _freeze_memorandum_references(resolution: model.Resolution, amendments: Amendments) -> None:
+    """The memorandum is not amended: it explains the filed text. Where it refers to a
+    block an amendment leaves out, it keeps that block's filed label, as plain text."""
+    left_out: dict[str, str] = {}
+    for amendment in amendments.amendments:
+        if amendment.action == "delete" and amendment.part is not None:
+            for block in targets.within(amendment.part):
+                if block.id:
+                    left_out[block.id] = block.reference_label
+    if not left_out or resolution.memorandum is None:
+        return
+    pattern = re.compile(r"\[@(" + "|".join(map(re.escape, left_out)) + r")\]")
+    for part, text in resolution.all_texts():
+        if (isinstance(part, model.Numbered) and part.kind != "item") or part is resolution:
+            continue
+        for language in model.LANGUAGES:
+            current = text.language(language)
+            frozen = pattern.sub(lambda match: "\\" + left_out[match.group(1)], current.value)
+            if frozen != current.value:
+                setattr(text, language, model.LanguageText(frozen, current.position))
 
 
 def _carry_out(

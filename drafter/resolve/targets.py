@@ -118,3 +118,11 @@ def _top_level(resolution: model.Resolution, kind: str) -> list[Block]:
     if kind == "request":
         return list(resolution.requests.items)
     return []
+
+
+def within(block: Block) -> list[Block]:
+    """A block and every block inside it (items, sub-paragraphs and their items)."""
+    blocks: list[Block] = [block, *getattr(block, "items", [])]
+    for subparagraph in getattr(block, "subparagraphs", []):
+        blocks += [subparagraph, *subparagraph.items]
+    return blocks
