@@ -503,11 +503,15 @@ def _scaffold_problems(text: str, path: Path) -> list[str]:
 
 
 @app.command("schema")
-def schema_command() -> None:
+def schema_command(
+    amendments: Annotated[
+        bool, typer.Option("--amendments", help="The schema of an amendments source instead.")
+    ] = False,
+) -> None:
     """Print the JSON Schema of the resolution format, for editors (see README)."""
-    from drafter.source.schema import json_schema_text
+    from drafter.source.schema import AMENDMENTS, RESOLUTION, json_schema_text
 
-    sys.stdout.write(json_schema_text())
+    sys.stdout.write(json_schema_text(AMENDMENTS if amendments else RESOLUTION))
 
 
 def _interrupted() -> None:

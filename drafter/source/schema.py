@@ -341,8 +341,9 @@ AMENDMENTS = Record(
 )
 
 
-def json_schema() -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) of the source format."""
+def json_schema(root: Record = RESOLUTION) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of the source format: of a resolution, or with
+    `root=AMENDMENTS` of an amendments source."""
     definitions: dict[str, Any] = {}
 
     def text_schema() -> dict[str, Any]:
@@ -387,7 +388,7 @@ def json_schema() -> dict[str, Any]:
 
     def record_schema(record: Record) -> dict[str, Any]:
         key = record.builds.__name__.lower()
-        if key not in definitions and record is not RESOLUTION:
+        if key not in definitions and record is not root:
             definitions[key] = {}  # placeholder against recursion
             definitions[key] = record_body(record)
         return {"$ref": f"#/$defs/{key}"}
@@ -413,13 +414,18 @@ def json_schema() -> dict[str, Any]:
             body["description"] = record.description
         return body
 
-    root = record_body(RESOLUTION)
+    body = record_body(root)
+    name, description = (
+        ("amendments", "Amendments to a filed resolution of the Belgian Chamber, NL and FR.")
+        if root is AMENDMENTS
+        else ("resolution", "A resolution of the Belgian Chamber of Representatives, NL and FR.")
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://drafter.invalid/resolution.schema.json",
-        "title": "drafter resolution",
-        "description": "A resolution of the Belgian Chamber of Representatives, NL and FR.",
-        **root,
+        "$id": f"https://drafter.invalid/{name}.schema.json",
+        "title": f"drafter {name}",
+        "description": description,
+        **body,
         "$defs": definitions,
     }
 
@@ -447,5 +453,5 @@ def _scalar_schema(spec: Scalar) -> dict[str, Any]:
     return {"type": "string", "minLength": 1}
 
 
-def json_schema_text() -> str:
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+def json_schema_text(root: Record = RESOLUTION) -> str:
+    return json.dumps(json_schema(root), ensure_ascii=False, indent=2) + "\n"
