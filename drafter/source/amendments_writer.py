@@ -67,6 +67,7 @@ def amendments_yaml(
     """The source of an amendments document (the format `source/` loads with `amends:`)."""
     lines: list[str] = []
     for line in header_comment.splitlines():
+        line = _printable(line)
         lines.append(line if line.startswith("#") else f"# {line}".rstrip())
     lines += _HEADER.splitlines()
     lines.append("")
@@ -127,13 +128,18 @@ def _describe_words(change: WordChange) -> str:
     return f"insert “{_short(change.insert)}” after “{_short(change.after)}”"
 
 
+def _printable(text: str) -> str:
+    """Text for a comment: what YAML refuses or reads as a line break, as spaces."""
+    return _NOT_FOLDABLE.sub(lambda match: " " * len(match.group()), text)
+
+
 def _short(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _amendment(amendment: Amendment) -> list[str]:
-    lines = [f"  # {describe(amendment)}"]
+    lines = [f"  # {_printable(describe(amendment))}"]
     action = amendment.action
     lines.append(f"  - {action}: {_scalar(amendment.written_target)}")
     if amendment.insert and amendment.id:
