@@ -152,7 +152,9 @@ def test_replace_whole_text(filed: model.Resolution) -> None:
 def test_one_language_changed_replaces_the_whole_text(filed: model.Resolution) -> None:
     wanted = copy.deepcopy(filed)
     request = _request(wanted, "2")
-    request.text.nl.value = request.text.nl.value.replace("huidige vorm", "huidige, onaanvaardbare vorm")
+    request.text.nl.value = request.text.nl.value.replace(
+        "huidige vorm", "huidige, onaanvaardbare vorm"
+    )
     (amendment,) = compute_amendments(filed, wanted).amendments
     assert amendment.words is None and amendment.text is not None
     assert amendment.text.fr.value == _request(filed, "2").text.fr.value

@@ -40,7 +40,7 @@ class WordChange:
 
     @property
     def operation(self) -> str:
-        """ "replace", "delete", "insert", or "" when the source mixes them up."""
+        """"replace", "delete", "insert", or "" when the source mixes them up."""
         if self.replace and not (self.delete or self.after or self.insert):
             return "replace"
         if self.delete and not (self.replace or self.by or self.after or self.insert):
