@@ -466,3 +466,9 @@ def test_random_edits_target_filed_labels(filed: model.Resolution, edits: list) 
 def _by_id(blocks: list, block_id: str, children: str) -> list:
     """The children of the block with that id, or [] when an edit deleted it."""
     return next((getattr(b, children) for b in blocks if b.id == block_id), [])
+
+
+def test_next_doc() -> None:
+    assert next_doc("1780/001") == "1780/002"
+    assert next_doc("1780/009") == "1780/010"
+    assert next_doc("1780") == "1780"
