@@ -365,6 +365,60 @@ def merge_command(
     raise typer.Exit(EXIT_ERRORS if result.needs_a_person else EXIT_OK)
 
 
+@app.command("amend")
+def amend_command(
+    filed: Annotated[Path, typer.Argument(help="The resolution as filed (YAML).")],
+    wanted: Annotated[Path, typer.Argument(help="The resolution as it should read (YAML).")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The amendments file to create (never overwritten)."),
+    ],
+    doc: Annotated[
+        str | None,
+        typer.Option(
+            help="This document's number. Default: the next after the filed one, 1780/002."
+        ),
+    ] = None,
+    filed_on: Annotated[
+        datetime.datetime | None,
+        typer.Option(
+            "--date", formats=["%Y-%m-%d"], help="Date on the cover, YYYY-MM-DD. Default: today."
+        ),
+    ] = None,
+) -> None:
+    """Write the amendments that make the filed resolution into the wanted one: one per
+    changed block, with the filed labels, and an empty justification to write in both
+    languages. They are carried out first, and must give the wanted text."""
+    from drafter.api.amend import AmendmentsDoNotProve, amend_files
+
+    try:
+        computed = amend_files(
+            filed, wanted, output, doc=doc, filed_on=filed_on.date() if filed_on else None
+        )
+    except DrafterError as error:
+        lines = [diagnostic.format() for diagnostic in error.diagnostics]
+        raise _fail("\n".join([*lines, f"{output}: not written"])) from None
+    except AmendmentsDoNotProve as error:
+        raise _fail(
+            f"drafter's amendments do not give the wanted text, a fault of drafter's; please "
+            f"report it with both files:\n{error}\n{output}: not written"
+        ) from None
+    lines = [f"{wanted}: note: {note}" for note in computed.notes]
+    if not computed.count:
+        lines.append(f"{filed} and {wanted} do not differ where amendments can; nothing written")
+        typer.echo("\n".join(lines))
+        raise typer.Exit(EXIT_OK)
+    try:
+        create_new(output, computed.text.encode("utf-8"))
+    except OutputError as error:
+        raise _fail("\n".join([*lines, str(error)])) from None
+    lines.append(
+        f"created {output}: {_count(computed.count, 'amendment')}; write each justification "
+        f"in Dutch and French, then: drafter check {output}"
+    )
+    typer.echo("\n".join(lines))
+
+
 @app.command("apply")
 def apply_command(
     sources: Annotated[

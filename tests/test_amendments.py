@@ -124,7 +124,11 @@ def test_a_correct_amendments_source_passes(tmp_path: Path) -> None:
             "amendment-target",
             "no request 1, subparagraph z)",
         ),
-        ("  - insert: consideration B\n    text: {nl: x, fr: y}\n", "amendment-target", "like consideration B/1"),
+        (
+            "  - insert: consideration B\n    text: {nl: x, fr: y}\n",
+            "amendment-target",
+            "like consideration B/1",
+        ),
         ("  - insert: consideration A/1\n", "amendment-action", "needs 'text'"),
         ("  - delete: request 2\n    text: {nl: x, fr: y}\n", "amendment-action", "no use"),
         ("  - replace: bill 3\n    text: {nl: x, fr: y}\n", "amendment-target", "not a kind"),
@@ -190,7 +194,9 @@ ONE_OF_EACH = """\
     text: {nl: overwegende dat het stormt;, fr: considérant qu’il tonne;}
   - insert: consideration A/1
     id: inserted
-    text: {nl: "overwegende dat [@second-request] telt:", fr: "considérant que [@second-request] compte:"}
+    text:
+      nl: "overwegende dat [@second-request] telt:"
+      fr: "considérant que [@second-request] compte:"
     items:
       - {nl: één;, fr: un;}
   - replace: consideration B, item 2°

@@ -1,17 +1,84 @@
-"""Amendments: carry them out (`drafter apply`), and compare what that gives with a wanted
-version of the resolution."""
+"""Amendments: compute them from a filed and a wanted version (`drafter amend`), carry
+them out (`drafter apply`), and compare what that gives with a wanted version."""
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.api import load, load_amendments
+from drafter.compare.amend import compute_amendments
+from drafter.document.amendments import Amendments
 from drafter.document.diagnostics import DiagnosticList, DrafterError
 from drafter.document.model import Resolution
+from drafter.resolve.amendments import resolve_amendments
 from drafter.resolve.apply import adopted_text, apply_amendments
+from drafter.source.amendments_writer import amendments_yaml, next_doc
+from drafter.source.loader import load_text
 from drafter.source.writer import resolution_yaml
+
+
+@dataclass
+class Computed:
+    text: str  # the amendments source
+    count: int  # how many amendments
+    notes: list[str]  # differences amendments cannot make (memorandum, sponsors, …)
+
+
+class AmendmentsDoNotProve(Exception):
+    """drafter's own amendments do not give the wanted text: a fault of drafter's, never
+    written out; the message says where they differ."""
+
+
+def amend_files(
+    filed_path: str | Path,
+    wanted_path: str | Path,
+    output_path: str | Path,
+    *,
+    doc: str | None = None,
+    filed_on: datetime.date | None = None,
+) -> Computed:
+    """The amendments that make the filed resolution into the wanted one, as the source of
+    an amendments document to be written at `output_path` (its `amends:` is relative to
+    it). Before they are returned they are carried out, and must give the wanted text.
+
+    Raises `DrafterError` when either version has errors.
+    """
+    filed, wanted = load(filed_path), load(wanted_path)
+    computed = compute_amendments(filed, wanted)
+    output_path = Path(output_path)
+    amends = os.path.relpath(Path(filed_path).resolve(), output_path.resolve().parent)
+    text = amendments_yaml(
+        computed.amendments,
+        amends=Path(amends).as_posix(),
+        doc=doc or next_doc(filed.doc),
+        filed=filed_on or datetime.date.today(),
+        sponsors=filed.sponsors,
+        footnotes=computed.footnotes,
+        header_comment=f"Amendments to DOC {filed.legislature} {filed.doc}, computed by "
+        f"`drafter amend` from {Path(wanted_path).name}.",
+    )
+    if computed.amendments:
+        _prove(text, output_path, filed_path, wanted)
+    return Computed(text, len(computed.amendments), computed.notes)
+
+
+def _prove(text: str, output_path: Path, filed_path: str | Path, wanted: Resolution) -> None:
+    """Carry the amendments out as `drafter apply` will, and compare with `wanted`."""
+    diagnostics = DiagnosticList(str(output_path))
+    amendments = load_text(text, str(output_path), diagnostics, filed_path)
+    if not isinstance(amendments, Amendments):
+        raise AmendmentsDoNotProve("; ".join(d.format() for d in diagnostics.sorted()))
+    resolve_amendments(amendments, diagnostics)
+    amended = apply_amendments(amendments, diagnostics)
+    if amended is None:
+        raise AmendmentsDoNotProve("; ".join(d.format() for d in diagnostics.sorted()))
+    found = _differences(adopted_text(amended), adopted_text(wanted))
+    if found:
+        raise AmendmentsDoNotProve("\n".join(found))
 
 
 @dataclass
@@ -45,7 +112,10 @@ def differences(amended: Resolution, wanted_path: str | Path) -> list[str]:
     """Where the amended resolution's adopted text differs from the wanted version's, as
     lines for a person; empty when they say the same."""
     wanted = load(wanted_path, renumber=True)
-    ours, theirs = adopted_text(amended), adopted_text(wanted)
+    return _differences(adopted_text(amended), adopted_text(wanted))
+
+
+def _differences(ours: list[tuple[str, str, str]], theirs: list[tuple[str, str, str]]) -> list[str]:
     found: list[str] = []
     # Compared without their labels, so that one block more does not make all that follow
     # it differ.

@@ -37,7 +37,8 @@ _HEADER = """\
 #            after consideration C; "0/1": before the first one);
 #   delete:  a block, with everything under it.
 # Targets name the blocks as the FILED document numbers them ("request 4, subparagraph c)");
-# drafter numbers the amendments and writes the formulas ("In punt 4, …" / "Au point 4, …").
+# drafter numbers the amendments and writes the formulas ("Verzoek 4 vervangen als volgt"
+#   / "Remplacer la demande 4 par ce qui suit").
 # Every amendment needs a justification: write it in `justification:` in Dutch (nl) and in
 # French (fr); drafter refuses an empty one.
 # Inline markup as in a resolution: [^id] calls a footnote, [@id] prints the label of the
