@@ -103,6 +103,8 @@ def check_command(
         if result.resolution is not None:
             for key, value in summary(result.resolution).items():
                 totals[key] = totals.get(key, 0) + value
+        if result.amendments is not None:
+            totals["amendments"] = totals.get("amendments", 0) + len(result.amendments.amendments)
         counts["errors"] += len(result.errors)
         counts["warnings"] += len(result.warnings)
         counts["acknowledged"] += len(result.acknowledged)
@@ -142,8 +144,15 @@ def build_command(
             help="For filing: refuse a file with warnings too, unless the source acknowledges them."
         ),
     ] = False,
+    renumber: Annotated[
+        bool,
+        typer.Option(
+            help="The text as adopted: ignore fixed labels (C/1) and number A, B, C, … again."
+        ),
+    ] = False,
 ) -> None:
-    """Render resolutions to PDF (and HTML, DOCX) in the Chamber's layout."""
+    """Render resolutions, or amendments to one, to PDF (and HTML, DOCX) in the Chamber's
+    layout."""
     from drafter.api.build import FORMATS, build_file, output_name
 
     wanted = [fmt.strip().lower() for fmt in formats.split(",") if fmt.strip()]
@@ -171,7 +180,13 @@ def build_command(
     ) as progress:
         for path in progress:
             try:
-                result = build_file(path, output_dir, list(dict.fromkeys(wanted)), strict=strict)
+                result = build_file(
+                    path,
+                    output_dir,
+                    list(dict.fromkeys(wanted)),
+                    strict=strict,
+                    renumber=renumber,
+                )
             except DrafterError as error:
                 failed = True
                 lines = [d.format() for d in error.diagnostics]
@@ -350,6 +365,119 @@ def merge_command(
     raise typer.Exit(EXIT_ERRORS if result.needs_a_person else EXIT_OK)
 
 
+@app.command("amend")
+def amend_command(
+    filed: Annotated[Path, typer.Argument(help="The resolution as filed (YAML).")],
+    wanted: Annotated[Path, typer.Argument(help="The resolution as it should read (YAML).")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The amendments file to create (never overwritten)."),
+    ],
+    doc: Annotated[
+        str | None,
+        typer.Option(
+            help="This document's number. Default: the next after the filed one, 1780/002."
+        ),
+    ] = None,
+    filed_on: Annotated[
+        datetime.datetime | None,
+        typer.Option(
+            "--date", formats=["%Y-%m-%d"], help="Date on the cover, YYYY-MM-DD. Default: today."
+        ),
+    ] = None,
+) -> None:
+    """Write the amendments that make the filed resolution into the wanted one: one per
+    changed block, with the filed labels, and an empty justification to write in both
+    languages. They are carried out first, and must give the wanted text."""
+    from drafter.api.amend import AmendmentsDoNotProve, amend_files
+
+    try:
+        computed = amend_files(
+            filed, wanted, output, doc=doc, filed_on=filed_on.date() if filed_on else None
+        )
+    except DrafterError as error:
+        lines = [diagnostic.format() for diagnostic in error.diagnostics]
+        raise _fail("\n".join([*lines, f"{output}: not written"])) from None
+    except AmendmentsDoNotProve as error:
+        raise _fail(
+            f"drafter's amendments do not give the wanted text, a fault of drafter's; please "
+            f"report it with both files:\n{error}\n{output}: not written"
+        ) from None
+    lines = [f"{wanted}: note: {note}" for note in computed.notes]
+    if not computed.count:
+        lines.append(f"{filed} and {wanted} do not differ where amendments can; nothing written")
+        typer.echo("\n".join(lines))
+        raise typer.Exit(EXIT_OK)
+    try:
+        create_new(output, computed.text.encode("utf-8"))
+    except OutputError as error:
+        raise _fail("\n".join([*lines, str(error)])) from None
+    lines.append(
+        f"created {output}: {_count(computed.count, 'amendment')}; write each justification "
+        f"in Dutch and French, then: drafter check {output}"
+    )
+    typer.echo("\n".join(lines))
+
+
+@app.command("apply")
+def apply_command(
+    sources: Annotated[
+        list[Path],
+        typer.Argument(
+            help="FILED.yaml AMENDMENTS.yaml, or AMENDMENTS.yaml alone (it names the filed "
+            "resolution under 'amends:').",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the amended resolution here (YAML)."),
+    ] = None,
+    expect: Annotated[
+        Path | None,
+        typer.Option("--expect", help="A wanted version: say whether the amended text equals it."),
+    ] = None,
+) -> None:
+    """Carry amendments out, as a committee secretary does, and give the amended resolution
+    (YAML; to standard output unless -o). Inserted blocks keep their labels (C/1) and filed
+    labels do not shift; `drafter build --renumber` gives the text as adopted."""
+    from drafter.api.amend import apply_file, differences
+    from drafter.api.output import write_atomically
+
+    if len(sources) not in (1, 2):
+        raise _fail("give FILED.yaml AMENDMENTS.yaml, or AMENDMENTS.yaml alone", EXIT_USAGE)
+    amendments_path = sources[-1]
+    filed = sources[0] if len(sources) == 2 else None
+    try:
+        applied = apply_file(amendments_path, filed)
+    except DrafterError as error:
+        lines = [diagnostic.format() for diagnostic in error.diagnostics]
+        typer.echo("\n".join([*lines, f"{amendments_path}: not applied"]), err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    status = EXIT_OK
+    if expect is not None:
+        try:
+            found = differences(applied.resolution, expect)
+        except DrafterError as error:
+            lines = [diagnostic.format() for diagnostic in error.diagnostics]
+            raise _fail("\n".join([*lines, f"{expect}: cannot be read"])) from None
+        if found:
+            status = EXIT_ERRORS
+            typer.echo("\n".join(found), err=True)
+            typer.echo(f"{expect}: the amended text differs from it", err=True)
+        else:
+            typer.echo(f"{expect}: the amended text equals it", err=True)
+    if output is None:
+        typer.echo(applied.text, nl=False)
+    else:
+        try:
+            write_atomically(output, applied.text.encode("utf-8"))
+        except (OutputError, OSError) as error:
+            raise _fail(f"{output}: {failure_reason(error)}") from None
+        typer.echo(f"{amendments_path} -> {output}")
+    raise typer.Exit(status)
+
+
 @app.command("new")
 def new_command(
     path: Annotated[Path, typer.Argument(help="The file to create (never overwritten).")],
@@ -429,11 +557,15 @@ def _scaffold_problems(text: str, path: Path) -> list[str]:
 
 
 @app.command("schema")
-def schema_command() -> None:
+def schema_command(
+    amendments: Annotated[
+        bool, typer.Option("--amendments", help="The schema of an amendments source instead.")
+    ] = False,
+) -> None:
     """Print the JSON Schema of the resolution format, for editors (see README)."""
-    from drafter.source.schema import json_schema_text
+    from drafter.source.schema import AMENDMENTS, RESOLUTION, json_schema_text
 
-    sys.stdout.write(json_schema_text())
+    sys.stdout.write(json_schema_text(AMENDMENTS if amendments else RESOLUTION))
 
 
 def _interrupted() -> None:

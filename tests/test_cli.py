@@ -166,3 +166,7 @@ def test_check_does_not_import_the_renderers() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert output.strip().endswith("[]")
+
+
+def test_committed_amendments_schema_file_is_up_to_date(run) -> None:
+    assert (ROOT / "amendments.schema.json").read_text() == run("schema", "--amendments").stdout

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from drafter.api import check_file
 from drafter.api.output import OutputError, write_all_atomically
+from drafter.document.amendments import Amendments
 from drafter.document.diagnostics import Diagnostic, DrafterError
 from drafter.document.model import Resolution
 
@@ -47,6 +48,31 @@ RENDERERS: dict[str, Callable[[Resolution], bytes]] = {
 }
 
 
+def _render_amendments_pdf(amendments: Amendments) -> bytes:
+    from drafter.render.html.pdf import render_amendments_pdf
+
+    return render_amendments_pdf(amendments)
+
+
+def _render_amendments_html(amendments: Amendments) -> bytes:
+    from drafter.render.html.writer import render_amendments_html
+
+    return render_amendments_html(amendments, standalone=True).encode("utf-8")
+
+
+def _render_amendments_docx(amendments: Amendments) -> bytes:
+    from drafter.render.docx.writer import render_amendments_docx
+
+    return render_amendments_docx(amendments)
+
+
+AMENDMENTS_RENDERERS: dict[str, Callable[[Amendments], bytes]] = {
+    "pdf": _render_amendments_pdf,
+    "html": _render_amendments_html,
+    "docx": _render_amendments_docx,
+}
+
+
 @dataclass
 class BuildResult:
     source: str
@@ -71,18 +97,27 @@ def build_file(
     renderers: dict[str, Callable[[Resolution], bytes]] = RENDERERS,
     *,
     strict: bool = False,
+    renumber: bool = False,
 ) -> BuildResult:
-    """Check `source`, render every format, then write them all into `output_dir`.
+    """Check `source` (a resolution, or amendments), render every format, then write them
+    all into `output_dir`. With `renumber`, a resolution's fixed labels (C/1) are ignored.
 
     Raises `DrafterError` with what blocks the build: errors, and with `strict` the
     warnings the source does not acknowledge too.
     """
     source = Path(source)
-    result = check_file(source)
+    result = check_file(source, renumber=renumber)
     blocking = result.blocking_strict if strict else result.errors
-    if blocking or result.resolution is None:
-        raise DrafterError(blocking or result.diagnostics)
-    rendered = {fmt: renderers[fmt](result.resolution) for fmt in formats}
+    if blocking:
+        raise DrafterError(blocking)
+    if result.amendments is not None:
+        amendments = result.amendments
+        rendered = {fmt: AMENDMENTS_RENDERERS[fmt](amendments) for fmt in formats}
+    elif result.resolution is not None:
+        resolution = result.resolution
+        rendered = {fmt: renderers[fmt](resolution) for fmt in formats}
+    else:
+        raise DrafterError(result.diagnostics)
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.check import acknowledgments, literal, parity
+from drafter.check.labels import check_labels
 from drafter.document import model, vocabulary
 from drafter.document.diagnostics import DiagnosticList, Position
 from drafter.document.model import locate
@@ -29,6 +30,7 @@ def check(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:
     structure = _Structure(resolution)
     _check_ids(structure, diagnostics)
     _check_footnotes(resolution, diagnostics)
+    check_labels(resolution, diagnostics)
     for owner, text in resolution.all_texts():
         # The text a reader sees, markup calls blanked out (offsets kept), and the
         # references typed as plain text in it; both checks below read them.

@@ -218,6 +218,48 @@ _ALL = (
         "write the `[@id]` form the message gives; a backslash (`verzoek \\4`) says it is "
         "not a reference",
     ),
+    # Labels the source fixes, and amendments.
+    Code(
+        "invalid-label",
+        "error",
+        "a fixed `label:` that is not a label of its kind (C/1, 4/1, c/1), 2°/1), or one that "
+        "repeats or goes back on an earlier label of the same list",
+        "write the label as the text prints it, in order: C, C/1, C/2, D",
+    ),
+    Code(
+        "amendment-action",
+        "error",
+        "an amendment that does not say one thing to do (replace, insert or delete), or gives "
+        "what its action does not use (a text for a deletion, words and a text together)",
+        "keep one of `replace:`, `insert:`, `delete:`, with `text:` or `words:` as the "
+        "action needs",
+    ),
+    Code(
+        "amendment-target",
+        "error",
+        "an amendment's target cannot be read, or names a block the filed text does not have "
+        "(or, for an insertion, a label it already has)",
+        "name the block as the filed text labels it: request 4, subparagraph c); insert "
+        "with a new label: consideration C/1",
+    ),
+    Code(
+        "amendment-words",
+        "error",
+        "the words an amendment quotes do not occur in its target, or occur more than once",
+        "quote more words, so that they occur exactly once; or replace the whole text",
+    ),
+    Code(
+        "amendment-overlap",
+        "error",
+        "two amendments change the same block, or one changes a block another leaves out",
+        "merge them into one amendment, or drop one",
+    ),
+    Code(
+        "missing-justification",
+        "error",
+        "an amendment has no justification in one language or both",
+        "write why the amendment is made under `justification:`, in Dutch and French",
+    ),
     # The two languages.
     Code(
         "parity-numbers",

@@ -52,6 +52,9 @@ class Numbered:
     id: str | None = None
     # Warnings about this part's own text that the author accepts (`acknowledge:`).
     acknowledge: list[Acknowledgment] = field(default_factory=list)
+    # A label the source fixes (`label: C/1`): while amendments are pending, blocks inserted
+    # between filed ones are labelled C/1, 4/1, c/1), and filed labels do not shift.
+    fixed_label: str = ""
     # Filled by the resolver: "A.", "1.", "a)", "1°" as printed before the text, and the
     # form a cross-reference prints ("A", "1", "a)", "1°").
     label: str = ""

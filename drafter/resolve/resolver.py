@@ -16,37 +16,57 @@ from drafter.document.model import locate
 from drafter.source import markup
 
 
-def resolve(resolution: model.Resolution, diagnostics: DiagnosticList) -> model.Resolution:
-    _number_parts(resolution)
+def resolve(
+    resolution: model.Resolution, diagnostics: DiagnosticList, *, renumber: bool = False
+) -> model.Resolution:
+    """Number, parse and label `resolution` in place. Labels the source fixes (`label:
+    C/1`) are kept, and the parts after them counted on from their base; with `renumber`
+    they are not (the text as adopted: A, B, C, … again, references following)."""
+    _number_parts(resolution, renumber)
     _parse_texts(resolution, diagnostics)
     _number_footnotes(resolution)
     _label_references(resolution)
     return resolution
 
 
-def _label(parts: list[model.Numbered] | list[model.Section], style: numbering.Style) -> None:
-    for number, part in enumerate(parts, start=1):
-        part.label = style.label(number)
-        part.reference_label = style.reference_label(number)
+def label_parts(
+    parts: list[model.Numbered] | list[model.Section],
+    style: numbering.Style,
+    renumber: bool = False,
+) -> None:
+    """Label one list of parts: 1, 2, 3, …, where a fixed label (unless `renumber`) sets
+    its own label and the count goes on from its base (C, C/1, D). A fixed label that is
+    not one of `style` is the checker's to report; its part is counted as if it had none."""
+    counter = 0
+    for part in parts:
+        fixed_label = "" if renumber else getattr(part, "fixed_label", "")
+        fixed = style.parse_fixed(fixed_label) if fixed_label else None
+        if fixed:
+            counter = fixed[0]
+            part.label, part.reference_label = style.fixed_labels(*fixed)
+        else:
+            counter += 1
+            part.label = style.label(counter)
+            part.reference_label = style.reference_label(counter)
 
 
-def _number_parts(resolution: model.Resolution) -> None:
+def _number_parts(resolution: model.Resolution, renumber: bool) -> None:
     if resolution.memorandum:
-        _label(resolution.memorandum.sections, numbering.SECTION)
+        label_parts(resolution.memorandum.sections, numbering.SECTION)
         paragraphs = list(resolution.memorandum.intro)
         for section in resolution.memorandum.sections:
             paragraphs.extend(section.paragraphs)
         for paragraph in paragraphs:
-            _label(paragraph.items, numbering.MEMORANDUM_ITEM)
-    _label(resolution.considerations, numbering.CONSIDERATION)
+            label_parts(paragraph.items, numbering.MEMORANDUM_ITEM)
+    label_parts(resolution.considerations, numbering.CONSIDERATION, renumber)
     for consideration in resolution.considerations:
-        _label(consideration.items, numbering.ITEM)
-    _label(resolution.requests.items, numbering.REQUEST)
+        label_parts(consideration.items, numbering.ITEM, renumber)
+    label_parts(resolution.requests.items, numbering.REQUEST, renumber)
     for request in resolution.requests.items:
-        _label(request.items, numbering.ITEM)
-        _label(request.subparagraphs, numbering.SUBPARAGRAPH)
+        label_parts(request.items, numbering.ITEM, renumber)
+        label_parts(request.subparagraphs, numbering.SUBPARAGRAPH, renumber)
         for subparagraph in request.subparagraphs:
-            _label(subparagraph.items, numbering.ITEM)
+            label_parts(subparagraph.items, numbering.ITEM, renumber)
 
 
 def _parse_texts(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:

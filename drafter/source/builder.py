@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from drafter.document import model
+from drafter.document import amendments, model
 from drafter.document.diagnostics import DiagnosticList
 from drafter.source import schema
 from drafter.source.limits import MAX_FOOTNOTE_CHARACTERS, MAX_TEXT_CHARACTERS
@@ -42,7 +42,7 @@ class Builder:
         if isinstance(spec, schema.Record):
             return self.record(node, spec)
         if isinstance(spec, schema.TextSpec):
-            return self.text_node(node, what)
+            return self.text_node(node, what, spec.may_be_empty)
         if isinstance(spec, schema.ListOf):
             return self.list_of(node, spec, what)
         if isinstance(spec, schema.MapOf):
@@ -74,9 +74,10 @@ class Builder:
                     f"unknown key '{shown(key)}' in {spec.name}{suggestion}",
                 )
             elif key in spec.fields:
-                value = self.build(value_node, spec.fields[key].spec, f"'{key}'")
+                field = spec.fields[key]
+                value = self.build(value_node, field.spec, f"'{key}'")
                 if value is not None:
-                    values[key] = value
+                    values[field.attribute or key] = value
         missing = [
             name
             for name, field in spec.fields.items()
@@ -90,13 +91,15 @@ class Builder:
             values["text"] = self.text_entries(node, entries, spec.name, limit)
         if identifier is not None:
             values["id"] = identifier
-        if spec.builds is model.Resolution:
+        if spec.builds in (model.Resolution, amendments.Amendments):
             values["path"] = nodes.path
         if any(name not in values for name in _required_arguments(spec.builds)):
             return None
         return spec.builds(position=nodes.position(node), **values)
 
-    def text_node(self, node: yaml.Node, what: str) -> model.Text | None:
+    def text_node(
+        self, node: yaml.Node, what: str, may_be_empty: bool = False
+    ) -> model.Text | None:
         if not self.nodes.expect(node, yaml.MappingNode, f"The text {what}"):
             return None
         entries = self.nodes.mapping_entries(node)
@@ -108,7 +111,7 @@ class Builder:
                     key_node,
                     f"unknown key '{shown(key)}' in the text {what}{suggestion}",
                 )
-        return self.text_entries(node, entries, f"the text {what}")
+        return self.text_entries(node, entries, f"the text {what}", may_be_empty=may_be_empty)
 
     def text_entries(
         self,
@@ -116,6 +119,7 @@ class Builder:
         entries: dict[str, tuple[yaml.Node, yaml.Node]],
         what: str,
         limit: int = MAX_TEXT_CHARACTERS,
+        may_be_empty: bool = False,
     ) -> model.Text:
         languages: dict[str, model.LanguageText] = {}
         for language, name in (("nl", "Dutch"), ("fr", "French")):
@@ -126,7 +130,9 @@ class Builder:
                 languages[language] = model.LanguageText("", self.nodes.position(node))
                 continue
             value_node = entries[language][1]
-            languages[language] = self.values.language_text(value_node, name, what, limit)
+            languages[language] = self.values.language_text(
+                value_node, name, what, limit, may_be_empty
+            )
         return model.Text(languages["nl"], languages["fr"], self.nodes.position(node))
 
     def list_of(self, node: yaml.Node, spec: schema.ListOf, what: str) -> list[Any] | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from drafter.document import model
+from drafter.document.amendments import Amendments
 from drafter.document.diagnostics import DiagnosticList, Position
 from drafter.source import schema
 from drafter.source.builder import Builder
@@ -66,17 +67,28 @@ def read_text(path: Path, diagnostics: DiagnosticList) -> str | None:
         return None
 
 
-def load_source(path: str | Path) -> tuple[model.Resolution | None, DiagnosticList]:
-    """Read and validate one resolution file; never raises for a bad file."""
+Document = model.Resolution | Amendments
+
+
+def load_source(
+    path: str | Path, filed: str | Path | None = None
+) -> tuple[Document | None, DiagnosticList]:
+    """Read and validate one source file (a resolution, or amendments to one together with
+    the resolution they amend: `filed`, or else the file their `amends:` names); never
+    raises for a bad file."""
     path = Path(path)
     diagnostics = DiagnosticList(str(path))
     text = read_text(path, diagnostics)
     if text is None:
         return None, diagnostics
-    return load_text(text, str(path), diagnostics), diagnostics
+    return load_text(text, str(path), diagnostics, filed), diagnostics
 
 
-def load_text(text: str, path: str, diagnostics: DiagnosticList) -> model.Resolution | None:
+def load_text(
+    text: str, path: str, diagnostics: DiagnosticList, filed: str | Path | None = None
+) -> Document | None:
+    """A source's text read and validated; `path` names it in diagnostics, and the file an
+    amendments source amends (unless `filed` names it) is found relative to it."""
     scan = _scan(text, diagnostics)
     if scan is None:
         return None
@@ -84,15 +96,46 @@ def load_text(text: str, path: str, diagnostics: DiagnosticList) -> model.Resolu
     if node is None:
         return None
     builder = Builder(text, diagnostics)
-    resolution = builder.build(node, schema.RESOLUTION)
+    amending = _is_amendments(node)
+    document = builder.build(node, schema.AMENDMENTS if amending else schema.RESOLUTION)
     if scan.anchor is not None and not builder.refused_alias:
         # An anchor the builder never met twice: under an unknown key, in a list of the wrong
         # type (an "alias bomb" such as billion-laughs.yaml), or never used.
         diagnostics.error("yaml-alias", scan.anchor, NO_ALIASES)
-    if isinstance(resolution, model.Resolution):
-        _check_header_values(resolution, diagnostics)
-        return resolution
+    if isinstance(document, model.Resolution):
+        _check_header_values(document, diagnostics)
+        return document
+    if isinstance(document, Amendments):
+        _check_document_number(document.doc, document.position, diagnostics)
+        filed_path = Path(filed) if filed else Path(path).parent / document.amends
+        document.resolution = _amended_resolution(document, filed_path, diagnostics)
+        return document
     return None
+
+
+def _is_amendments(node: yaml.Node) -> bool:
+    """Whether the file is an amendments source: one whose top level has `amends:`."""
+    return isinstance(node, yaml.MappingNode) and any(
+        isinstance(key, yaml.ScalarNode) and key.value == "amends" for key, _ in node.value
+    )
+
+
+def _amended_resolution(
+    amendments: Amendments, filed_path: Path, diagnostics: DiagnosticList
+) -> model.Resolution | None:
+    """The amended resolution, loaded; its own problems are reported at its lines."""
+    resolution, filed_diagnostics = load_source(filed_path)
+    diagnostics.items.extend(filed_diagnostics.items)
+    if isinstance(resolution, Amendments):
+        diagnostics.error(
+            "invalid-value",
+            amendments.position,
+            f"'amends' must name the filed resolution, but {filed_path} holds amendments",
+        )
+        return None
+    if resolution is None and not filed_diagnostics.items:
+        diagnostics.error("unreadable-file", amendments.position, f"cannot read {filed_path}")
+    return resolution
 
 
 @dataclasses.dataclass
@@ -244,13 +287,17 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {problem}"
 
 
-def _check_header_values(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:
-    if not re.fullmatch(r"\d{1,4}/\d{3}", resolution.doc):
+def _check_document_number(doc: str, position: Position, diagnostics: DiagnosticList) -> None:
+    if not re.fullmatch(r"\d{1,4}/\d{3}", doc):
         diagnostics.error(
             "invalid-value",
-            resolution.position,
-            f"'doc' must be a document number like \"1780/001\", found '{shown(resolution.doc)}'",
+            position,
+            f"'doc' must be a document number like \"1780/001\", found '{shown(doc)}'",
         )
+
+
+def _check_header_values(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:
+    _check_document_number(resolution.doc, resolution.position, diagnostics)
     first, second = ([*resolution.years, 0, 0])[:2]
     if second and second != first + 1:
         diagnostics.error(

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.document import codes, model
+from drafter.document import amendments, codes, model
 
 ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -31,9 +31,11 @@ class Scalar:
 
 @dataclass(frozen=True)
 class TextSpec:
-    """A mapping with the keys `nl` and `fr`, each a string with inline markup."""
+    """A mapping with the keys `nl` and `fr`, each a string with inline markup; with
+    `may_be_empty`, "" is read as "not written yet" and left for the checker."""
 
     description: str = ""
+    may_be_empty: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class Field:
     spec: Spec
     required: bool = True
     description: str = ""
+    # The model attribute the value goes into, when it is not named like the key
+    # (`label:` is the label the source fixes; `label` in the model is the computed one).
+    attribute: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,10 +113,19 @@ ACKNOWLEDGE = Field(
     "with its reason; `check --strict` and `build --strict` then let them pass.",
 )
 
+LABEL = Field(
+    Scalar("string"),
+    required=False,
+    attribute="fixed_label",
+    description="A fixed label, for blocks inserted by amendments while the filed labels "
+    "must not shift: C/1 (after consideration C), 4/1, c/1), 2°/1; 0/1 before the first. "
+    "Labels are otherwise computed; `build --renumber` ignores fixed ones.",
+)
+
 ITEM = Record(
     "an item",
     model.Item,
-    {"id": Field(ID, required=False), "acknowledge": ACKNOWLEDGE},
+    {"id": Field(ID, required=False), "label": LABEL, "acknowledge": ACKNOWLEDGE},
     has_text=True,
     description="An enumeration element, numbered 1°, 2°, … (1., 2., … in the memorandum).",
 )
@@ -153,7 +167,7 @@ MEMORANDUM = Record(
 SUBPARAGRAPH = Record(
     "a sub-paragraph",
     model.Subparagraph,
-    {"id": Field(ID), "items": ITEMS, "acknowledge": ACKNOWLEDGE},
+    {"id": Field(ID), "label": LABEL, "items": ITEMS, "acknowledge": ACKNOWLEDGE},
     has_text=True,
     description="A sub-paragraph of a request, lettered a), b), …",
 )
@@ -161,7 +175,7 @@ SUBPARAGRAPH = Record(
 CONSIDERATION = Record(
     "a consideration",
     model.Consideration,
-    {"id": Field(ID), "items": ITEMS, "acknowledge": ACKNOWLEDGE},
+    {"id": Field(ID), "label": LABEL, "items": ITEMS, "acknowledge": ACKNOWLEDGE},
     has_text=True,
     description="A consideration, lettered A., B., …",
 )
@@ -171,6 +185,7 @@ REQUEST = Record(
     model.Request,
     {
         "id": Field(ID),
+        "label": LABEL,
         "subparagraphs": Field(ListOf(SUBPARAGRAPH), required=False),
         "items": ITEMS,
         "acknowledge": ACKNOWLEDGE,
@@ -241,8 +256,94 @@ RESOLUTION = Record(
 )
 
 
-def json_schema() -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) of the source format."""
+TARGET = Scalar(
+    "string",
+    description="A block as the filed text labels it: title, consideration C, "
+    "consideration C, item 2°, request 4, request 4, subparagraph c), …",
+    hint="name the block, e.g. request 4 or request 4, subparagraph c)",
+)
+WORDS_TEXT = Scalar("string", hint="write the words, as they stand in the text")
+WORD_CHANGE = Record(
+    "a word change",
+    amendments.WordChange,
+    {
+        name: Field(WORDS_TEXT, required=False, description=description)
+        for name, description in (
+            ("replace", "The words to replace, quoted from the block (they must occur once)."),
+            ("by", "The words that replace them."),
+            ("delete", "The words to leave out (they must occur once)."),
+            ("after", "The words after which new words are inserted (they must occur once)."),
+            ("insert", "The words inserted after them."),
+        )
+    },
+    description="replace + by, delete, or after + insert.",
+)
+WORDS = Record(
+    "the word changes",
+    amendments.Words,
+    {"nl": Field(WORD_CHANGE), "fr": Field(WORD_CHANGE)},
+    description="The words changed in the block, in both languages.",
+)
+
+AMENDMENT = Record(
+    "an amendment",
+    amendments.Amendment,
+    {
+        "replace": Field(TARGET, required=False, description="Replace this block's text."),
+        "insert": Field(
+            TARGET,
+            required=False,
+            description="Insert a block with this label: consideration C/1 comes after C.",
+        ),
+        "delete": Field(TARGET, required=False, description="Leave this block out."),
+        "text": Field(
+            TEXT, required=False, description="The new text (replace, insert): its own text."
+        ),
+        "words": Field(WORDS, required=False, description="Or: the words to change (replace)."),
+        "id": Field(ID, required=False, description="The inserted block's id."),
+        "items": ITEMS,
+        "subparagraphs": Field(
+            ListOf(SUBPARAGRAPH), required=False, description="An inserted request's a), b), …"
+        ),
+        "sponsors": Field(
+            ListOf(SPONSOR, min_items=1),
+            required=False,
+            description="Who files this amendment, if not the document's sponsors.",
+        ),
+        "justification": Field(
+            TextSpec(may_be_empty=True),
+            description="VERANTWOORDING / JUSTIFICATION: why, in both languages.",
+        ),
+    },
+    description="One amendment: replace, insert or delete one block of the filed text.",
+)
+
+AMENDMENTS = Record(
+    "the amendments",
+    amendments.Amendments,
+    {
+        "amends": Field(
+            Scalar("string"),
+            description="The filed resolution's source file, relative to this file.",
+        ),
+        "doc": Field(Scalar("string"), description='This document\'s number: "1780/002"'),
+        "filed": Field(Scalar("date"), description="The date on the cover: 2021-03-03"),
+        "sponsors": Field(ListOf(SPONSOR, min_items=1)),
+        "first-number": Field(
+            Scalar("integer", minimum=1),
+            required=False,
+            attribute="first_number",
+            description="The first amendment's number (6 when an earlier document holds 1 to 5).",
+        ),
+        "amendments": Field(ListOf(AMENDMENT, min_items=1)),
+        "footnotes": Field(MapOf(FOOTNOTE), required=False),
+    },
+)
+
+
+def json_schema(root: Record = RESOLUTION) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of the source format: of a resolution, or with
+    `root=AMENDMENTS` of an amendments source."""
     definitions: dict[str, Any] = {}
 
     def text_schema() -> dict[str, Any]:
@@ -287,7 +388,7 @@ def json_schema() -> dict[str, Any]:
 
     def record_schema(record: Record) -> dict[str, Any]:
         key = record.builds.__name__.lower()
-        if key not in definitions and record is not RESOLUTION:
+        if key not in definitions and record is not root:
             definitions[key] = {}  # placeholder against recursion
             definitions[key] = record_body(record)
         return {"$ref": f"#/$defs/{key}"}
@@ -313,13 +414,18 @@ def json_schema() -> dict[str, Any]:
             body["description"] = record.description
         return body
 
-    root = record_body(RESOLUTION)
+    body = record_body(root)
+    name, description = (
+        ("amendments", "Amendments to a filed resolution of the Belgian Chamber, NL and FR.")
+        if root is AMENDMENTS
+        else ("resolution", "A resolution of the Belgian Chamber of Representatives, NL and FR.")
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://drafter.invalid/resolution.schema.json",
-        "title": "drafter resolution",
-        "description": "A resolution of the Belgian Chamber of Representatives, NL and FR.",
-        **root,
+        "$id": f"https://drafter.invalid/{name}.schema.json",
+        "title": f"drafter {name}",
+        "description": description,
+        **body,
         "$defs": definitions,
     }
 
@@ -347,5 +453,5 @@ def _scalar_schema(spec: Scalar) -> dict[str, Any]:
     return {"type": "string", "minLength": 1}
 
 
-def json_schema_text() -> str:
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+def json_schema_text(root: Record = RESOLUTION) -> str:
+    return json.dumps(json_schema(root), ensure_ascii=False, indent=2) + "\n"

@@ -88,7 +88,7 @@ class ValueReader:
         return value
 
     def language_text(
-        self, node: yaml.Node, name: str, what: str, limit: int
+        self, node: yaml.Node, name: str, what: str, limit: int, may_be_empty: bool = False
     ) -> model.LanguageText:
         """One language (`name`: "Dutch", "French") of the text `what`, at most `limit`
         characters long."""
@@ -98,7 +98,7 @@ class ValueReader:
             return model.LanguageText("", position)
         # The raw scalar is used, so `nl: 2021` or `fr: yes` stay the text the author wrote.
         value = node.value
-        if not value.strip():
+        if not value.strip() and not may_be_empty:
             nodes.error("empty-value", node, f"the {name} text of {what} is empty")
         if len(value) > limit:
             kind = "a footnote" if limit == MAX_FOOTNOTE_CHARACTERS else "a text"
