@@ -16,8 +16,9 @@ from xml.etree import ElementTree
 import pdfplumber
 import pytest
 
+from drafter.api import load_amendments
 from drafter.document import model, vocabulary
-from drafter.document.amendments import Amendment
+from drafter.document.amendments import Amendment, Amendments
 from drafter.document.inline import FootnoteCall, plain_text
 from drafter.document.plan import AMENDMENT_ROW_KINDS, ROW_KINDS, Plan
 from drafter.render.docx.writer import render_amendments_docx
@@ -26,6 +27,7 @@ from drafter.render.html.pdf import render_amendments_pdf
 from drafter.render.html.writer import render_amendments_html, render_html
 from drafter.resolve.amendment_layout import instruction, plan_amendments, quotation
 from tests.amendment_fixture import HERE, amendment, amendments, filed, item, text, words
+from tests.conftest import FIXTURES
 
 POINTS_PER_PIXEL = 72 / 96
 MIDDLE = A4.margin_side * 72 / 25.4 + (A4.column_width + A4.column_gap / 2) * POINTS_PER_PIXEL
@@ -442,3 +444,69 @@ def test_inserted_request_is_quoted_with_its_subparagraphs() -> None:
         "a) x",
         "b) x”",
     ]
+
+
+# From the source, through the loader and `resolve_amendments`.
+
+SOURCE = FIXTURES / "amendments-1780-002.yaml"
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Amendments:
+    return load_amendments(SOURCE)
+
+
+def test_source_plan(loaded: Amendments) -> None:
+    plan = plan_amendments(loaded)
+    assert _rows(plan, "amendment-heading")[1] == ("Nr. 2 VAN MEVROUW HUGON", "N° 2 DE MME HUGON")
+    assert _rows(plan, "instruction") == [
+        INSTRUCTIONS[0],
+        INSTRUCTIONS[2],
+        INSTRUCTIONS[10],
+        INSTRUCTIONS[3],
+        INSTRUCTIONS[4],
+        (
+            "In verzoek 3, na de woorden “via diplomatieke weg” de woorden “<dringend>” invoegen.",
+            "Dans la demande 3, insérer les mots “<d’urgence>” après les mots "
+            "“par voie diplomatique”.",
+        ),
+        (
+            "In het opschrift, de woorden “genocide” vervangen door de woorden “misdaden”.",
+            "Dans l'intitulé, remplacer les mots “génocide” par les mots “crimes”.",
+        ),
+    ]
+    quotations = _rows(plan, "quotation")
+    assert quotations[0] == (
+        "“B. overwegende dat alles nieuw is;”",
+        "“B. considérant que tout est nouveau;”",
+    )
+    assert quotations[1:4] == [
+        (
+            "“C/1. overwegende dat de kampen blijven bestaan:",
+            "“C/1. considérant que les camps subsistent:",
+        ),
+        ("1° eerste punt;", "1° premier point;"),
+        ("2° tweede punt;”", "2° deuxième point;”"),
+    ]
+    assert [note.number for note in plan.footnotes] == [1, 2]
+
+
+def test_source_pdf_and_docx(loaded: Amendments) -> None:
+    with pdfplumber.open(io.BytesIO(render_amendments_pdf(loaded))) as pdf:
+        pages = [
+            (
+                _joined(page.crop((0, 0, MIDDLE, page.height)).extract_text()),
+                _joined(page.crop((MIDDLE, 0, page.width, page.height)).extract_text()),
+            )
+            for page in pdf.pages
+        ]
+    nl = " ".join(page[0] for page in pages)
+    fr = " ".join(page[1] for page in pages)
+    assert "Nr. 7 VAN DE HEER COGOLATI c.s." in nl
+    assert "N° 7 DE M. COGOLATI ET CONSORTS" in fr
+    assert "“<dringend>”" in nl
+    assert "2 Tweede voetnoot." in nl and "2 Deuxième note." in fr
+    with zipfile.ZipFile(io.BytesIO(render_amendments_docx(loaded))) as package:
+        document = ElementTree.fromstring(package.read("word/document.xml"))
+    texts = [content for style, content, _ in _paragraphs(document) if style == "Instruction"]
+    assert texts[:2] == list(INSTRUCTIONS[0])
