@@ -319,3 +319,19 @@ def test_the_memorandum_keeps_the_filed_label_of_a_block_left_out(tmp_path: Path
     written = tmp_path / "amended.yaml"
     written.write_text(applied.text, encoding="utf-8")
     assert check_file(written).errors == []
+
+
+def test_a_misspelt_target_and_a_missing_filed_file_say_what_to_write(tmp_path: Path) -> None:
+    path = _amendments(
+        tmp_path,
+        "  - replace: requets 2\n    text: {nl: x, fr: y}\n" + WHY
+        + "  - replace: request 1 a)\n    text: {nl: x, fr: y}\n" + WHY,
+    )
+    messages = [d.message for d in check_file(path).errors]
+    assert "'requets' is not a kind of block; did you mean 'request'?" in messages[0]
+    assert "separate the blocks with a comma" in messages[1]
+    (tmp_path / "filed.yaml").unlink()
+    errors = check_file(path).errors
+    assert [d.code for d in errors] == ["unreadable-file"]
+    assert errors[0].path == str(path) and errors[0].position is not None
+    assert "that 'amends' names" in errors[0].message

@@ -8,6 +8,8 @@ Dutch or French, and a label with or without its suffix ("c" or "c)", "2" or "2Â
 
 from __future__ import annotations
 
+import difflib
+
 from drafter.document import model, numbering
 from drafter.document.amendments import Target
 from drafter.document.diagnostics import Position
@@ -57,10 +59,16 @@ def parse_target(text: str, position: Position) -> Target:
             raise TargetProblem(f"'{text}' has an empty part between commas")
         kind = KINDS.get(words[0].lower())
         if kind is None:
-            raise TargetProblem(
-                f"'{words[0]}' is not a kind of block; write title, consideration, request, "
-                "subparagraph or item, e.g. 'request 4, subparagraph c)'"
+            close = difflib.get_close_matches(words[0].lower(), list(KINDS), n=1, cutoff=0.6)
+            hint = (
+                f"; did you mean '{close[0]}'?"
+                if close
+                else (
+                    "; write title, consideration, request, subparagraph or item, e.g. "
+                    "'request 4, subparagraph c)'"
+                )
             )
+            raise TargetProblem(f"'{words[0]}' is not a kind of block{hint}")
         if kind not in CHILDREN[parent]:
             where = f"in a {parent}" if parent else "first"
             raise TargetProblem(f"a {kind} cannot stand {where} ('{text}')")
@@ -74,10 +82,12 @@ def parse_target(text: str, position: Position) -> Target:
             fixed = style.parse_fixed(label)
             if fixed is None:
                 example = style.reference_label(3)
-                raise TargetProblem(
-                    f"'{label}' is not the label of a {kind}; write it as the text shows it, "
-                    f"e.g. '{kind} {example}'"
+                hint = (
+                    "separate the blocks with a comma, e.g. 'request 4, subparagraph c)'"
+                    if " " in label
+                    else f"write it as the text shows it, e.g. '{kind} {example}'"
                 )
+                raise TargetProblem(f"'{label}' is not the label of a {kind}; {hint}")
             steps.append((kind, style.fixed_labels(*fixed)[1]))
         parent = kind
     return Target(tuple(steps), position)

@@ -18,7 +18,7 @@ import yaml
 
 from drafter.document import model
 from drafter.document.amendments import Amendment, WordChange
-from drafter.source.scaffold import _quoted
+from drafter.source.scaffold import double_quoted
 
 # Lines of folded prose are wrapped at this width (indentation included) where they can be.
 WIDTH = 92
@@ -73,7 +73,7 @@ def amendments_yaml(
     lines += _HEADER.splitlines()
     lines.append("")
     lines.append(f"amends: {_scalar(amends)}  # the filed resolution, relative to this file")
-    lines.append(f"doc: {_quoted(doc)}  # the number of this document")
+    lines.append(f"doc: {double_quoted(doc)}  # the number of this document")
     lines.append(f"filed: {filed.isoformat()}  # the date on the cover")
     lines.append("sponsors:  # who files the amendments; the first one is the main author")
     for sponsor in sponsors:
@@ -98,8 +98,8 @@ def amendments_yaml(
 
 def _sponsor(sponsor: model.Sponsor) -> str:
     return (
-        f"{{given: {_quoted(sponsor.given)}, family: {_quoted(sponsor.family)}, "
-        f"party: {_quoted(sponsor.party)}, gender: {_scalar(sponsor.gender)}}}"
+        f"{{given: {double_quoted(sponsor.given)}, family: {double_quoted(sponsor.family)}, "
+        f"party: {double_quoted(sponsor.party)}, gender: {_scalar(sponsor.gender)}}}"
     )
 
 
@@ -193,7 +193,7 @@ def _words(change: WordChange) -> str:
         pairs = [("delete", change.delete)]
     else:
         pairs = [("after", change.after), ("insert", change.insert)]
-    return "{" + ", ".join(f"{key}: {_quoted(value)}" for key, value in pairs) + "}"
+    return "{" + ", ".join(f"{key}: {double_quoted(value)}" for key, value in pairs) + "}"
 
 
 def _text(text: model.Text, indent: int) -> list[str]:
@@ -207,7 +207,7 @@ def _prose(key: str, value: str, indent: int) -> list[str]:
     """`key: value` at `indent`: folded when that keeps the value, else double-quoted."""
     pad = " " * indent
     if not _foldable(value):
-        return [f"{pad}{key}: {_quoted(value)}"]
+        return [f"{pad}{key}: {double_quoted(value)}"]
     lines = [f"{pad}{key}: >-"]
     inner = pad + "  "
     line = ""
@@ -235,4 +235,4 @@ def _scalar(value: str) -> str:
                 return value
         except yaml.YAMLError:
             pass
-    return _quoted(value)
+    return double_quoted(value)

@@ -125,7 +125,17 @@ def _amended_resolution(
 ) -> model.Resolution | None:
     """The amended resolution, loaded; its own problems are reported at its lines."""
     resolution, filed_diagnostics = load_source(filed_path)
-    diagnostics.items.extend(filed_diagnostics.items)
+    for item in filed_diagnostics.items:
+        if item.code == "unreadable-file" and item.position is None:
+            # The filed file cannot be read: the problem is where the amendments name it.
+            diagnostics.error(
+                "unreadable-file",
+                amendments.position,
+                f"cannot read the filed resolution '{filed_path}' that 'amends' names: "
+                f"{item.message}",
+            )
+        else:
+            diagnostics.items.append(item)
     if isinstance(resolution, Amendments):
         diagnostics.error(
             "invalid-value",
@@ -133,8 +143,6 @@ def _amended_resolution(
             f"'amends' must name the filed resolution, but {filed_path} holds amendments",
         )
         return None
-    if resolution is None and not filed_diagnostics.items:
-        diagnostics.error("unreadable-file", amendments.position, f"cannot read {filed_path}")
     return resolution
 
 

@@ -84,7 +84,8 @@ def session_of(day: datetime.date) -> tuple[int, int, list[int]]:
 _YAML_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
 
 
-def _quoted(text: str) -> str:
+def double_quoted(text: str) -> str:
+    """`text` as a double-quoted YAML scalar, which reads back as exactly `text`."""
     # JSON strings are double-quoted YAML scalars, once the characters above are escaped.
     quoted = json.dumps(text, ensure_ascii=False)
     return _YAML_ESCAPED.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
@@ -105,8 +106,9 @@ def scaffold(
     for sponsor in sponsors:
         note = "" if sponsor.gender_given else "  # m: de heer / M.; f: mevrouw / Mme"
         sponsor_lines.append(
-            f"  - {{given: {_quoted(sponsor.given)}, family: {_quoted(sponsor.family)}, "
-            f"party: {_quoted(sponsor.party)}, gender: {sponsor.gender}}}{note}"
+            f"  - {{given: {double_quoted(sponsor.given)}, "
+            f"family: {double_quoted(sponsor.family)}, "
+            f"party: {double_quoted(sponsor.party)}, gender: {sponsor.gender}}}{note}"
         )
     return f"""\
 # A resolution for drafter. Check it with `drafter check FILE`; every problem is reported
@@ -120,15 +122,15 @@ def scaffold(
 #     - code: parity-numbers
 #       reason: the filed document has 2021 in Dutch and 2020 in French
 
-doc: {_quoted(doc)}  # the number the Chamber gives the document: "1780/001"
+doc: {double_quoted(doc)}  # the number the Chamber gives the document: "1780/001"
 legislature: {legislature}
 session: {session}  # the session of the legislature: 3e zitting / 3e session
 years: [{years[0]}, {years[1]}]  # the two years of that session
 filed: {filed.isoformat()}  # the filing date on the cover page
 
 title:  # what follows "voorstel van resolutie" / "proposition de résolution"
-  nl: {_quoted(title_nl)}
-  fr: {_quoted(title_fr)}
+  nl: {double_quoted(title_nl)}
+  fr: {double_quoted(title_fr)}
 
 sponsors:  # the first sponsor is the main author
 {chr(10).join(sponsor_lines)}
