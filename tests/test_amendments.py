@@ -3,6 +3,7 @@ and what a committee secretary would see go wrong."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -335,3 +336,20 @@ def test_a_misspelt_target_and_a_missing_filed_file_say_what_to_write(tmp_path: 
     assert [d.code for d in errors] == ["unreadable-file"]
     assert errors[0].path == str(path) and errors[0].position is not None
     assert "that 'amends' names" in errors[0].message
+
+
+def test_fixed_labels_stand_in_the_docx_as_in_the_pdf(tmp_path: Path) -> None:
+    """Word cannot count C/1: a list with fixed labels carries them as text, and a list
+    without keeps Word's own numbering."""
+    import io
+    import zipfile
+
+    from drafter.render.docx.writer import render_docx
+
+    resolution = drafter.load(_with_considerations(tmp_path, ["B/1", "", "E"]))
+    document = zipfile.ZipFile(io.BytesIO(render_docx(resolution))).read("word/document.xml")
+    text = re.sub(r"<[^>]+>", "", document.decode("utf-8"))
+    for label in ("A. overwegende", "B/1. overwegende", "C. overwegende", "E. overwegende"):
+        assert label in text
+    assert "1. de regering te vragen" not in text  # requests keep native numbering
+    assert b"<w:numPr>" in document

@@ -15,25 +15,54 @@ from drafter.document.plan import Row
 from drafter.render.docx import wordml
 
 
+def uncounted_lists(rows: list[Row], hidden: str = "") -> set[str]:
+    """The enumerations some of whose labels are not the count of their place (fixed
+    labels: C/1, or D after a C left out). `hidden`: in a redline, the change whose rows
+    the version counted does not have ("deleted": the new version; "inserted": the old one,
+    whose labels are the rows' previous ones where they changed)."""
+    places: Counter[str] = Counter()
+    found: set[str] = set()
+    for row in rows:
+        if row.style is None or (hidden and row.change == hidden):
+            continue
+        places[row.list_key] += 1
+        label = row.nl.label
+        if hidden == "inserted" and row.nl.previous_label:
+            label = row.nl.previous_label
+        if label != row.style.label(places[row.list_key]):
+            found.add(row.list_key)
+    return found
+
+
 class Lists:
     """The list definitions and instances of one document, made as the body is written."""
 
-    def __init__(self, numbering_part: wordml.Element, list_lengths: Counter[str]) -> None:
+    def __init__(
+        self, numbering_part: wordml.Element, list_lengths: Counter[str], uncounted: set[str]
+    ) -> None:
         self.numbering = numbering_part
         self.next_abstract, self.next_num = wordml.numbering_ids(numbering_part)
         self.abstracts: dict[str, int] = {}
         self.nums: dict[tuple[str, str], int] = {}
         # How many rows each enumeration has (in a redline: in the longer version).
         self.list_lengths = list_lengths
+        # The enumerations whose labels are not counted 1, 2, 3, … (see `uncounted_lists`).
+        self.uncounted = uncounted
         # Per paragraph style of a row: the list of its first paragraph in the first column,
         # or None once a paragraph of that style is not natively numbered (see number_styles).
         self.style_lists: dict[str, int | None] = {}
 
     def typed(self, row: Row) -> bool:
-        """Whether a list's labels must be typed: Word counts letters past Z as AA, BB, CC,
-        where the Chamber (and drafter's PDF) counts AA, AB, AC; such a list, and only such
-        a list, carries its labels as text so that both files show the same labels."""
-        lettered = row.style is not None and row.style.counter.endswith("letter")
+        """Whether a list's labels must be typed, because Word cannot draw them: past Z
+        Word counts letters AA, BB, CC, where the Chamber (and drafter's PDF) counts AA, AB,
+        AC; and fixed labels (C/1, or D after a C that amendments leave out) are no count
+        at all. Such a list, and only such a list, carries its labels as text, so that the
+        DOCX shows the labels the PDF shows (and, fixed, Word does not shift them)."""
+        if row.style is None:
+            return False
+        if row.list_key in self.uncounted:
+            return True
+        lettered = row.style.counter.endswith("letter")
         return lettered and self.list_lengths[row.list_key] > 26
 
     def instance(self, style: numbering.Style, list_key: str, language: str) -> int:

@@ -37,7 +37,7 @@ from drafter.document.inline import FootnoteCall, Inline, Str
 from drafter.document.plan import Plan, Row
 from drafter.document.redline import DELETED, INSERTED, Redline
 from drafter.render.docx import package, styles, wordml
-from drafter.render.docx.lists import Lists
+from drafter.render.docx.lists import Lists, uncounted_lists
 from drafter.render.docx.notes import Notes, column_numbered_by_application, without_renumbering
 from drafter.render.docx.revisions import Revisions
 from drafter.render.docx.runs import Runs
@@ -112,6 +112,7 @@ class DocumentWriter:
         self.lists = Lists(
             self.document.part.numbering_part.element,
             Counter(row.list_key for row in plan.rows),
+            uncounted_lists(plan.rows),
         )
         self.notes = Notes(
             self.document.part,
@@ -345,6 +346,9 @@ class RedlineWriter(DocumentWriter):
                 if row.change != hidden:
                     counts[row.list_key] += 1
         self.lists.list_lengths = lengths[DELETED] | lengths[INSERTED]
+        self.lists.uncounted = uncounted_lists(redline.plan.rows, DELETED) | uncounted_lists(
+            redline.plan.rows, INSERTED
+        )
         # Numbered by the application in the redline only if so in both versions' files.
         self.notes.numbered_column = column_numbered_by_application(
             [layout.plan(redline.old), layout.plan(redline.new)]
