@@ -397,26 +397,26 @@ def amend_command(
         )
     except DrafterError as error:
         lines = [diagnostic.format() for diagnostic in error.diagnostics]
-        raise _fail("\n".join([*lines, f"{output}: not written"])) from None
+        typer.echo("\n".join([*lines, f"{output}: not written"]), err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
     except AmendmentsDoNotProve as error:
         raise _fail(
             f"drafter's amendments do not give the wanted text, a fault of drafter's; please "
             f"report it with both files:\n{error}\n{output}: not written"
         ) from None
-    lines = [f"{wanted}: note: {note}" for note in computed.notes]
+    for note in computed.notes:
+        typer.echo(f"{wanted}: note: {note}")
     if not computed.count:
-        lines.append(f"{filed} and {wanted} do not differ where amendments can; nothing written")
-        typer.echo("\n".join(lines))
+        typer.echo(f"{filed} and {wanted} do not differ where amendments can; nothing written")
         raise typer.Exit(EXIT_OK)
     try:
         create_new(output, computed.text.encode("utf-8"))
     except OutputError as error:
-        raise _fail("\n".join([*lines, str(error)])) from None
-    lines.append(
+        raise _fail(str(error)) from None
+    typer.echo(
         f"created {output}: {_count(computed.count, 'amendment')}; write each justification "
         f"in Dutch and French, then: drafter check {output}"
     )
-    typer.echo("\n".join(lines))
 
 
 @app.command("apply")

@@ -148,3 +148,34 @@ def test_random_edits_are_proven(
             source = resolution_yaml(wanted)
             assume(not re.search(rf"\[@{re.escape(removed.id or '-')}\]", source))
     _prove(tmp_path_factory.mktemp("proof"), wanted)
+
+
+def test_drafter_amend_writes_once_and_says_what_it_cannot_amend(tmp_path: Path) -> None:
+    text = FLAGSHIP.read_text(encoding="utf-8")
+    wanted = tmp_path / "wanted.yaml"
+    wanted.write_text(
+        text.replace("staatsweeshuizen", "staatsinstellingen")
+        .replace("orphelinats ou internats", "institutions ou internats")
+        .replace("In de Oeigoerse autonome regio Xinjiang leven", "In Xinjiang leven"),
+        encoding="utf-8",
+    )
+    output = tmp_path / "amendments.yaml"
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["amend", str(FLAGSHIP), str(wanted), "-o", str(output), "--date", "2021-03-03"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "note: the memorandum differs" in result.output
+    assert f"created {output}: 1 amendment;" in result.output
+    written = output.read_text(encoding="utf-8")
+    assert 'doc: "1780/002"' in written and "filed: 2021-03-03" in written
+    assert "amends: " in written and "doc-55-1780-001.yaml" in written
+    # Not checked until the justifications are written; never overwritten.
+    assert [d.code for d in check_file(output).errors] == ["missing-justification"] * 2
+    output.write_text("mine", encoding="utf-8")
+    result = runner.invoke(app, ["amend", str(FLAGSHIP), str(wanted), "-o", str(output)])
+    assert result.exit_code == 1 and "never overwrites" in result.output
+    assert output.read_text(encoding="utf-8") == "mine"
+    same = runner.invoke(app, ["amend", str(FLAGSHIP), str(FLAGSHIP), "-o", str(tmp_path / "x")])
+    assert same.exit_code == 0 and "nothing written" in same.output
+    assert not (tmp_path / "x").exists()

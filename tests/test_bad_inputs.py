@@ -75,6 +75,17 @@ COMMANDS: dict[str, Command] = {
         accepted="wrote {out}/{output}",
         refused="no redline written",
     ),
+    # amend reads the case as the wanted version and as the filed one (an accepted case may
+    # or may not differ from the minimal file where amendments can: its output goes beside
+    # the output folder, which must stay as it was).
+    "amend-wanted": Command(
+        ("amend", "{minimal}", "{source}", "-o", "{out}-amendments.yaml"),
+        refused="{out}-amendments.yaml: not written",
+    ),
+    "amend-filed": Command(
+        ("amend", "{source}", "{minimal}", "-o", "{out}-amendments.yaml"),
+        refused="{out}-amendments.yaml: not written",
+    ),
 }
 
 
