@@ -54,6 +54,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from drafter.compare.rows import in_order
 from drafter.compare.similar import pair_similar
 from drafter.document import model
 from drafter.document.amendments import Amendment, WordChange, Words
@@ -179,7 +180,7 @@ class _Computer:
     ) -> list[tuple[Block | None, Block | None]]:
         """Both lists as one sequence of (old, new) pairs: None where a block has none."""
         pairs = _pairs(olds, news, self._pairable)
-        kept = _in_order(sorted(pairs))
+        kept = in_order(pairs)
         result: list[tuple[Block | None, Block | None]] = []
         old_at = new_at = 0
         for old_index, new_index in [*kept, (len(olds), len(news))]:
@@ -226,34 +227,6 @@ def _pairs(
             SIMILAR,
         )
     return pairs
-
-
-def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of pairs (sorted by old index) whose new indexes rise too."""
-    if not pairs:
-        return []
-    # Longest increasing subsequence of the new indexes, with predecessors.
-    tails: list[int] = []  # index into pairs of the smallest tail of each length
-    previous: list[int] = [-1] * len(pairs)
-    for index, (_, new) in enumerate(pairs):
-        low, high = 0, len(tails)
-        while low < high:
-            middle = (low + high) // 2
-            if pairs[tails[middle]][1] < new:
-                low = middle + 1
-            else:
-                high = middle
-        previous[index] = tails[low - 1] if low else -1
-        if low == len(tails):
-            tails.append(index)
-        else:
-            tails[low] = index
-    run: list[tuple[int, int]] = []
-    at = tails[-1]
-    while at != -1:
-        run.append(pairs[at])
-        at = previous[at]
-    return run[::-1]
 
 
 def _words(text: model.Text) -> list[str]:

@@ -225,11 +225,11 @@ def _align_siblings(
     )
     return [
         (None if i is None else olds[i], None if j is None else news[j])
-        for i, j in _merge(len(olds), len(news), _in_order(pairs))
+        for i, j in _merge(len(olds), len(news), in_order(pairs))
     ]
 
 
-def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest subsequence of pairs increasing in both versions (the others moved)."""
     pairs = sorted(pairs)
     tails: list[int] = []  # index into pairs of the smallest tail of each length

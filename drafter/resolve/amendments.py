@@ -15,9 +15,15 @@ from drafter.document import model, numbering
 from drafter.document.amendments import Amendment, Amendments
 from drafter.document.diagnostics import DiagnosticList
 from drafter.document.inline import Inline, Str
-from drafter.document.model import locate
 from drafter.resolve import targets
-from drafter.resolve.resolver import calls, label_parts, parts_by_id, references, resolve
+from drafter.resolve.resolver import (
+    calls,
+    label_parts,
+    parse_text,
+    parts_by_id,
+    references,
+    resolve,
+)
 from drafter.source import markup
 
 
@@ -30,7 +36,7 @@ def resolve_amendments(amendments: Amendments, diagnostics: DiagnosticList) -> A
         amendment.number = amendments.first_number + index
         amendment.target, amendment.part = _placed(amendment, resolution)
     for _, text in amendments.texts():
-        _parse(text, diagnostics)
+        parse_text(text, diagnostics)
     for amendment in amendments.amendments:
         if amendment.words is not None:
             for language in model.LANGUAGES:
@@ -92,17 +98,6 @@ def new_block(amendment: Amendment, kind: str) -> targets.Block:
     return block
 
 
-def _parse(text: model.Text, diagnostics: DiagnosticList) -> None:
-    for language in model.LANGUAGES:
-        source = text.language(language)
-        inlines, problems = markup.parse(source.value)
-        text.inlines[language] = inlines
-        for problem in problems:
-            diagnostics.error(
-                problem.code, locate(source, problem.offset, problem.length), problem.message
-            )
-
-
 def _parsed_words(words: str) -> list[Inline]:
     # Quoted words are a piece of a text: markup cut in two there is shown as written.
     inlines, problems = markup.parse(words)
@@ -130,8 +125,6 @@ def _number_footnotes(amendments: Amendments, resolution: model.Resolution) -> N
             )
     for identifier, footnote in amendments.footnotes.items():
         footnote.number = numbers.get(identifier, 0)
-        if not footnote.text.inlines:
-            _parse_quietly(footnote.text)
     for text in _body_texts(amendments):
         for language in model.LANGUAGES:
             for call in calls(text, language):
@@ -139,11 +132,6 @@ def _number_footnotes(amendments: Amendments, resolution: model.Resolution) -> N
     amendments.footnotes = dict(
         sorted(amendments.footnotes.items(), key=lambda entry: entry[1].number or len(numbers) + 1)
     )
-
-
-def _parse_quietly(text: model.Text) -> None:
-    for language in model.LANGUAGES:
-        text.inlines[language] = markup.parse(text.language(language).value)[0]
 
 
 def _label_references(amendments: Amendments, resolution: model.Resolution) -> None:

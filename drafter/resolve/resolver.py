@@ -71,14 +71,19 @@ def _number_parts(resolution: model.Resolution, renumber: bool) -> None:
 
 def _parse_texts(resolution: model.Resolution, diagnostics: DiagnosticList) -> None:
     for _, text in resolution.all_texts():
-        for language in model.LANGUAGES:
-            source = text.language(language)
-            inlines, problems = markup.parse(source.value)
-            text.inlines[language] = inlines
-            for problem in problems:
-                diagnostics.error(
-                    problem.code, locate(source, problem.offset, problem.length), problem.message
-                )
+        parse_text(text, diagnostics)
+
+
+def parse_text(text: model.Text, diagnostics: DiagnosticList) -> None:
+    """Parse the markup of both languages of `text`, reporting what cannot be parsed."""
+    for language in model.LANGUAGES:
+        source = text.language(language)
+        inlines, problems = markup.parse(source.value)
+        text.inlines[language] = inlines
+        for problem in problems:
+            diagnostics.error(
+                problem.code, locate(source, problem.offset, problem.length), problem.message
+            )
 
 
 def calls(text: model.Text, language: str) -> list[FootnoteCall]:
