@@ -90,6 +90,42 @@ def test_the_wheel_carries_the_templates_and_fonts(installed: Installation) -> N
     assert in_repository <= shipped
 
 
+def test_the_wheel_carries_every_module(installed: Installation) -> None:
+    """Every module of the checkout's package is installed (pyproject.toml lists the
+    sub-packages by name: a new one left out there would be missing from the wheel)."""
+    package = installed.templates.parent
+    shipped = {path.relative_to(package).as_posix() for path in package.rglob("*.py")}
+    in_repository = {
+        path.relative_to(ROOT / "drafter").as_posix() for path in (ROOT / "drafter").rglob("*.py")
+    }
+    assert in_repository - shipped == set()
+
+
+def test_installed_commands_run_from_elsewhere(installed: Installation, tmp_path: Path) -> None:
+    """The commands that read more than one file: merge, amend, apply, with an amendments
+    document built from it."""
+    wanted = tmp_path / "wanted.yaml"
+    wanted.write_text(
+        FLAGSHIP.read_text(encoding="utf-8")
+        .replace("staatsweeshuizen", "staatsinstellingen")
+        .replace("orphelinats ou internats", "institutions ou internats"),
+        encoding="utf-8",
+    )
+    _run([installed.drafter, "amend", FLAGSHIP, wanted, "-o", "amendments.yaml"], cwd=tmp_path)
+    amendments = tmp_path / "amendments.yaml"
+    amendments.write_text(
+        amendments.read_text(encoding="utf-8").replace('""', "Daarom."), encoding="utf-8"
+    )
+    _run([installed.drafter, "build", amendments, "--format", "pdf,docx"], cwd=tmp_path)
+    assert (tmp_path / "build" / "amendments.pdf").exists()
+    _run([installed.drafter, "apply", amendments, "--expect", wanted], cwd=tmp_path)
+    _run([installed.drafter, "build", FLAGSHIP, "--format", "docx", "-o", "."], cwd=tmp_path)
+    merged = _run(
+        [installed.drafter, "merge", FLAGSHIP, tmp_path / f"{FLAGSHIP.stem}.docx"], cwd=tmp_path
+    )
+    assert "no changes to merge" in merged.stdout
+
+
 def test_installed_version(installed: Installation, tmp_path: Path) -> None:
     result = _run([installed.drafter, "--version"], cwd=tmp_path)
     assert result.stdout == f"drafter {__version__}\n"
