@@ -258,3 +258,28 @@ def test_ctrl_c_stops_the_command_cleanly(tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
             process.wait(timeout=60)
+
+
+def test_the_layout_cache_gives_cold_bytes_build_after_build_and_per_geometry() -> None:
+    from drafter.render.html.layout_cache import LayoutCache
+    from drafter.render.html.page import A4, Geometry
+    from drafter.render.html.pdf import render_pdf
+
+    resolution = check_file(MINIMAL).resolution
+    assert resolution is not None
+    narrow = Geometry(margin_side=30)
+    cache = LayoutCache()
+    cold = render_pdf(resolution)
+    assert render_pdf(resolution, cache=cache) == cold
+    assert cache.reused == 0
+    items = cache.measured
+    # The cached boxes are handed out as copies: drawn again and again, the same bytes.
+    assert render_pdf(resolution, cache=cache) == cold
+    assert render_pdf(resolution, cache=cache) == cold
+    assert (cache.measured, cache.reused) == (0, items)
+    # The column's width is part of what a cell's layout depends on.
+    assert render_pdf(resolution, cache=cache, geometry=narrow) == render_pdf(
+        resolution, geometry=narrow
+    )
+    assert (cache.measured, cache.reused) == (items, 0)
+    assert render_pdf(resolution, cache=cache, geometry=A4) == cold
