@@ -179,6 +179,12 @@ def test_an_amendments_pdf_is_rebuilt_as_a_cold_build_would(tmp_path: Path) -> N
     cold = build_file(source, tmp_path / "cold", ["pdf", "html"])
     for output in cold.outputs:
         assert (tmp_path / "watch" / output.name).read_bytes() == output.read_bytes()
+    # Saving the resolution they amend rebuilds the amendments too.
+    assert not watcher.poll_once()
+    amended = filed / FLAGSHIP.name
+    amended.write_text(amended.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert watcher.poll_once()
+    assert watcher.build_number == 3, lines
 
 
 def _get(url: str) -> tuple[bytes, str]:

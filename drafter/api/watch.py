@@ -7,7 +7,8 @@ for). A rebuild is a `drafter build` of the file in the same process: check, ren
 format in memory, write them all atomically; a file with errors is not built and the
 previous outputs stay. The PDF of a resolution keeps a `LayoutCache` from one build to the
 next (the fonts, and the laid-out cells that did not change), and is byte for byte the PDF
-a cold build gives. Amendments are rendered through the same cache.
+a cold build gives. Amendments are rendered through the same cache, and rebuilt when the
+resolution they amend is saved too.
 
 `PreviewServer` serves the output folder on 127.0.0.1: every HTML file it serves carries a
 small script that polls `/version` and reloads the page when the build number changes; the
@@ -16,6 +17,7 @@ files on disk stay exactly what `build` writes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -77,6 +79,7 @@ class Watcher:
         self._missing_since: float | None = None
         self._missing_said = False
         self._cache: LayoutCache | None = None
+        self._amended: Path | None = None  # for amendments: the resolution they amend
 
     @property
     def cache(self) -> LayoutCache:
@@ -100,12 +103,21 @@ class Watcher:
             self.echo(f"{self._time()} {self.source} is back")
         self._missing_since = None
         self._missing_said = False
-        digest = hashlib.sha256(content).digest()
+        digest = self._digest_of(content)
         if digest == self._digest:
             return False
         self._digest = digest
         self.rebuild()
+        self._digest = self._digest_of(content)  # amendments: now with what they amend
         return True
+
+    def _digest_of(self, content: bytes) -> bytes:
+        """The source's content, and for amendments that of the resolution they amend."""
+        hashed = hashlib.sha256(content)
+        if self._amended is not None:
+            with contextlib.suppress(OSError):  # being saved, or gone: the check says so
+                hashed.update(b"\0" + self._amended.read_bytes())
+        return hashed.digest()
 
     def _missing(self) -> None:
         if self._missing_since is None:
@@ -151,7 +163,9 @@ class Watcher:
             tail = f" (and {_count(more, 'more problem')}: drafter check lists them)"
             raise _NotBuilt(blocking[0].format() + (tail if more else ""))
         rendered: dict[str, bytes] = {}
+        self._amended = None
         if result.amendments is not None:
+            self._amended = self.source.parent / result.amendments.amends
             from drafter.api.build import AMENDMENTS_RENDERERS
             from drafter.render.html.pdf import render_amendments_pdf
 
