@@ -211,6 +211,56 @@ def build_command(
     raise typer.Exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
+@app.command("watch")
+def watch_command(
+    file: Annotated[Path, typer.Argument(help="The resolution (or amendments) file (YAML).")],
+    output_dir: Annotated[
+        Path, typer.Option("--output-dir", "-o", help="Where to write the outputs.")
+    ] = Path("build"),
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: pdf, html, docx.")
+    ] = "pdf,html",
+    port: Annotated[
+        int,
+        typer.Option(min=0, max=65535, help="The preview's port on 127.0.0.1 (0: a free one)."),
+    ] = 0,
+    strict: Annotated[
+        bool, typer.Option(help="Refuse a file with warnings too, as `build --strict`.")
+    ] = False,
+    renumber: Annotated[
+        bool, typer.Option(help="The text as adopted, as `build --renumber`.")
+    ] = False,
+) -> None:
+    """Rebuild FILE each time it is saved, and serve the HTML preview, which reloads itself
+    (Ctrl-C stops)."""
+    from drafter.api.build import FORMATS
+    from drafter.api.watch import watch
+
+    wanted = list(dict.fromkeys(fmt.strip().lower() for fmt in formats.split(",") if fmt.strip()))
+    unknown = [fmt for fmt in wanted if fmt not in FORMATS]
+    if unknown or not wanted:
+        raise _fail(
+            f"unknown format '{', '.join(unknown) or formats}'; choose from {', '.join(FORMATS)}",
+            EXIT_USAGE,
+        )
+    if output_dir.exists() and not output_dir.is_dir():
+        raise _fail(f"{output_dir} is a file, not a folder for the outputs", EXIT_USAGE)
+    try:
+        watch(
+            file,
+            output_dir,
+            wanted,
+            port=port,
+            strict=strict,
+            renumber=renumber,
+            echo=typer.echo,
+            describe_failure=failure_reason,
+        )
+    except OSError as error:  # the port is taken, the folder cannot be made
+        raise _fail(f"cannot watch {file}: {failure_reason(error)}") from None
+    raise typer.Exit(EXIT_OK)
+
+
 class RedlineFormat(StrEnum):
     docx = "docx"
     pdf = "pdf"

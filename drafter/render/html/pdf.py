@@ -17,6 +17,7 @@ import mimetypes
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib import request
 
 from drafter.render.html import libraries  # noqa: F401 (before weasyprint: see there)
@@ -45,6 +46,9 @@ from drafter.render.html.writer import (
 )
 from drafter.resolve import layout
 from drafter.resolve.amendment_layout import plan_amendments
+
+if TYPE_CHECKING:
+    from drafter.render.html.layout_cache import LayoutCache
 
 
 class AssetFetcher(URLFetcher):
@@ -175,19 +179,23 @@ def render_pdf(
     resolution: model.Resolution,
     fetcher: AssetFetcher | None = None,
     geometry: Geometry = A4,
+    cache: LayoutCache | None = None,
 ) -> bytes:
-    """The PDF of a resolved resolution: archival (PDF/A-2u), fonts embedded, reproducible."""
-    return _render(resolution.filed, layout.plan(resolution), fetcher, geometry)
+    """The PDF of a resolved resolution: archival (PDF/A-2u), fonts embedded, reproducible.
+    With a `cache` (`drafter watch`), the cells it holds are not laid out again."""
+    return _render(resolution.filed, layout.plan(resolution), fetcher, geometry, cache=cache)
 
 
 def render_amendments_pdf(
     amendments: Amendments,
     fetcher: AssetFetcher | None = None,
     geometry: Geometry = A4,
+    cache: LayoutCache | None = None,
 ) -> bytes:
     """The PDF of a resolved amendments document (`resolve_amendments`), in the layout of
     the resolution it amends: archival, fonts embedded, reproducible."""
-    return render_plan_pdf(plan_amendments(amendments), amendments.filed, fetcher, geometry)
+    plan = plan_amendments(amendments)
+    return _render(amendments.filed, plan, fetcher, geometry, cache=cache)
 
 
 def render_plan_pdf(
@@ -234,9 +242,10 @@ def _render(
     fetcher: AssetFetcher | None,
     geometry: Geometry,
     summary: dict[str, object] | None = None,
+    cache: LayoutCache | None = None,
 ) -> bytes:
     with _without_cyclic_collection():
-        return _render_pages(created, plan, fetcher or AssetFetcher(), geometry, summary)
+        return _render_pages(created, plan, fetcher or AssetFetcher(), geometry, summary, cache)
 
 
 @contextlib.contextmanager
@@ -263,9 +272,14 @@ def _render_pages(
     fetcher: AssetFetcher,
     geometry: Geometry,
     summary: dict[str, object] | None,
+    cache: LayoutCache | None = None,
 ) -> bytes:
-    fonts = FontConfiguration()
-    galley = measure(galley_html(created, plan, geometry), fetcher, fonts)
+    if cache is None:
+        fonts = FontConfiguration()
+        galley = measure(galley_html(created, plan, geometry), fetcher, fonts)
+    else:
+        fonts = cache.fonts
+        galley = cache.galley(created, plan, geometry, fetcher)
     pages = paginate(plan, galley.cells, galley.notes, geometry)
     frame = _html(
         paged_html(created, plan, pages, galley.cells, galley.notes, geometry, summary),

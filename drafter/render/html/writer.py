@@ -240,9 +240,13 @@ def plan_html(plan: Plan, created: datetime.date, *, standalone: bool = False) -
     )
 
 
-def galley_html(created: datetime.date, plan: Plan, geometry: Geometry = A4) -> str:
-    """Every cell (`data-block="cell:ROW:LANGUAGE"`) and every footnote
-    (`data-block="note:NUMBER:LANGUAGE"`) on its own, at its column's width."""
+GalleyCell = tuple[str, str, str, Markup]  # row class, language, data-block key, HTML
+GalleyNote = tuple[str, str, Markup]  # language, data-block key, HTML
+
+
+def galley_items(plan: Plan) -> tuple[list[GalleyCell], list[GalleyNote]]:
+    """What the galley lays out: every cell (`data-block="cell:ROW:LANGUAGE"`) and every
+    footnote (`data-block="note:NUMBER:LANGUAGE"`), each with its HTML."""
     cells = [
         (_row_class(row), language, f"cell:{index}:{language}", cell_html(row.cell(language)))
         for index, row in enumerate(plan.rows)
@@ -253,6 +257,18 @@ def galley_html(created: datetime.date, plan: Plan, geometry: Geometry = A4) -> 
         for note in plan.footnotes
         for language in plan.columns
     ]
+    return cells, notes
+
+
+def galley_html(
+    created: datetime.date,
+    plan: Plan,
+    geometry: Geometry = A4,
+    items: tuple[list[GalleyCell], list[GalleyNote]] | None = None,
+) -> str:
+    """Every cell and every footnote on its own, at its column's width (`items`: only
+    those, a part of `galley_items(plan)`)."""
+    cells, notes = items if items is not None else galley_items(plan)
     return _template("galley.html.j2").render(
         **_common(plan, created, geometry), cells=cells, notes=notes
     )
