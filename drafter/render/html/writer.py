@@ -2,7 +2,8 @@
 
 - `render_html`: the preview a browser shows (`drafter build --format html`): one grid row per
   pair of paragraphs, footnotes listed at the end.
-- `galley_html`: every cell and footnote alone at its column's width, for measuring.
+- `galley_html`: every cell and footnote alone at its column's width, for measuring
+  (`galley_htmls`: the same in parts, for a long document).
 - `paged_html`: the final pages, with every row and footnote at the place `paginate.py`
   computed, for WeasyPrint to turn into PDF without paginating anything itself.
 
@@ -243,6 +244,19 @@ def plan_html(plan: Plan, created: datetime.date, *, standalone: bool = False) -
 def galley_html(created: datetime.date, plan: Plan, geometry: Geometry = A4) -> str:
     """Every cell (`data-block="cell:ROW:LANGUAGE"`) and every footnote
     (`data-block="note:NUMBER:LANGUAGE"`) on its own, at its column's width."""
+    return galley_htmls(created, plan, geometry, blocks_per_galley=None)[0]
+
+
+def galley_htmls(
+    created: datetime.date,
+    plan: Plan,
+    geometry: Geometry = A4,
+    blocks_per_galley: int | None = None,
+) -> list[str]:
+    """The galley (`galley_html`) in parts of at most `blocks_per_galley` cells and notes
+    each, in order (None: one part), so that a long document is laid out a part at a time.
+    Each block is laid out alone at its column's width, so the parts measure what the whole
+    galley measures."""
     cells = [
         (_row_class(row), language, f"cell:{index}:{language}", cell_html(row.cell(language)))
         for index, row in enumerate(plan.rows)
@@ -253,9 +267,15 @@ def galley_html(created: datetime.date, plan: Plan, geometry: Geometry = A4) -> 
         for note in plan.footnotes
         for language in plan.columns
     ]
-    return _template("galley.html.j2").render(
-        **_common(plan, created, geometry), cells=cells, notes=notes
-    )
+    size = blocks_per_galley or len(cells) + len(notes) or 1
+    template = _template("galley.html.j2")
+    common = _common(plan, created, geometry)
+    parts = []
+    for start in range(0, max(len(cells) + len(notes), 1), size):
+        end = start + size
+        part_notes = notes[max(start - len(cells), 0) : max(end - len(cells), 0)]
+        parts.append(template.render(**common, cells=cells[start:end], notes=part_notes))
+    return parts
 
 
 @dataclass(frozen=True)
