@@ -340,3 +340,13 @@ def test_a_galley_in_parts_measures_what_the_whole_galley_measures() -> None:
     assert measured.cells == whole.cells
     assert measured.notes == whole.notes
     assert measured.boxes.keys() == whole.boxes.keys()
+
+
+def test_a_galley_in_parts_gives_the_same_bytes(monkeypatch) -> None:
+    from drafter.render.html import pdf
+
+    resolution = drafter.load(MINIMAL)
+    monkeypatch.setattr(pdf, "BLOCKS_PER_GALLEY", None)
+    whole = render_pdf(resolution)
+    monkeypatch.setattr(pdf, "BLOCKS_PER_GALLEY", 3)
+    assert render_pdf(resolution) == whole

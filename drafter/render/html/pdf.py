@@ -277,11 +277,13 @@ def _without_cyclic_collection() -> Iterator[None]:
     and between the steps by `_collect_garbage`; the collector runs again afterwards.
     """
     enabled = gc.isenabled()
+    frozen = gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not frozen:  # what `_collect_garbage` set aside (unless the caller froze some)
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
