@@ -76,6 +76,6 @@ test-newest: system-test
 lock:
 	$(PYTHON) -m venv $(VENV)-lock
 	$(VENV)-lock/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(VENV)-lock/bin/uv pip compile pyproject.toml --extra test --group build --universal \
+	$(VENV)-lock/bin/uv pip compile pyproject.toml --extra test --extra bench --group build --universal \
 		--python-version 3.11 --generate-hashes --no-emit-package drafter --upgrade \
 		--custom-compile-command "make lock" --quiet --output-file $(LOCK)

@@ -318,3 +318,35 @@ def test_the_pdf_writer_starts_no_process_while_it_loads() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("0 "), result.stdout
+
+
+def test_a_galley_in_parts_measures_what_the_whole_galley_measures() -> None:
+    """A long document's galley is laid out a part at a time (to bound its memory): every
+    block measures the same as in one galley, to the last bit, so that the pages, and the
+    bytes, do not depend on where the parts begin."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    from drafter.render.html.pdf import measure_parts
+    from drafter.render.html.writer import galley_htmls
+    from drafter.resolve import layout
+
+    resolution = drafter.load(FLAGSHIP)
+    plan = layout.plan(resolution)
+    fetcher, fonts = AssetFetcher(), FontConfiguration()
+    whole = measure_parts(galley_htmls(resolution.filed, plan), fetcher, fonts)
+    parts = galley_htmls(resolution.filed, plan, blocks_per_galley=150)
+    assert len(parts) == 4
+    measured = measure_parts(parts, fetcher, fonts)
+    assert measured.cells == whole.cells
+    assert measured.notes == whole.notes
+    assert measured.boxes.keys() == whole.boxes.keys()
+
+
+def test_a_galley_in_parts_gives_the_same_bytes(monkeypatch) -> None:
+    from drafter.render.html import pdf
+
+    resolution = drafter.load(MINIMAL)
+    monkeypatch.setattr(pdf, "BLOCKS_PER_GALLEY", None)
+    whole = render_pdf(resolution)
+    monkeypatch.setattr(pdf, "BLOCKS_PER_GALLEY", 3)
+    assert render_pdf(resolution) == whole

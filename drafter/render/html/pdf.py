@@ -39,7 +39,7 @@ from drafter.render.html.paginate import paginate
 from drafter.render.html.writer import (
     TEMPLATES,
     TemplateUnavailable,
-    galley_html,
+    galley_htmls,
     inline_html,
     paged_html,
     read_template_file,
@@ -103,16 +103,20 @@ def _line_boxes(box: boxes.BlockBox) -> list[boxes.LineBox]:
 
 
 def _block(box: boxes.BlockBox) -> Block:
-    top = box.content_box_y()
+    """A block's lines, measured from its content's top.
+
+    Lines stand one under the other, so each line's top is the sum of the heights above it:
+    measured so, a block's lines are the same wherever it stood in the galley. (Subtracting
+    the block's top from each line's position on the galley page left an error of about
+    1e-11 px that depended on that position: the same Dutch and French lines then differed,
+    which flipped the order `paginate` takes them in, so a document paginated differently
+    depending on where its blocks fell in the galley.)"""
+    line_boxes = _line_boxes(box)
     lines: list[Line] = []
-    for line_box in _line_boxes(box):
-        lines.append(
-            Line(
-                top=line_box.position_y - top,
-                bottom=line_box.position_y + line_box.height - top,
-                calls=tuple(_calls(line_box)),
-            )
-        )
+    y = line_boxes[0].position_y - box.content_box_y() if line_boxes else 0.0
+    for line_box in line_boxes:
+        lines.append(Line(top=y, bottom=y + line_box.height, calls=tuple(_calls(line_box))))
+        y += line_box.height
     return Block(tuple(lines), box.margin_top, box.margin_bottom)
 
 
@@ -144,14 +148,29 @@ class Galley:
 
 def measure(html: str, fetcher: AssetFetcher, fonts: FontConfiguration) -> Galley:
     """Lay out the galley once; the lines of every cell and every footnote."""
-    document = _html(html, fetcher).render(font_config=fonts)
-    fetcher.raise_if_unavailable()
+    return measure_parts([html], fetcher, fonts)
+
+
+# The most cells and notes laid out in one galley: the flagship's 470 in one, a document ten
+# times its size in eight. Between two parts the garbage of the layout is collected (see
+# `_collect_garbage`), which bounds the memory a long document takes.
+BLOCKS_PER_GALLEY = 600
+
+
+def measure_parts(htmls: list[str], fetcher: AssetFetcher, fonts: FontConfiguration) -> Galley:
+    """Lay out the galley's parts (`galley_htmls`) one after the other, as one galley."""
     galley = Galley({}, {}, {})
-    for key, box in _boxes_with(document, "data-block"):
-        kind, number, language = key.split(":")
-        target = galley.cells if kind == "cell" else galley.notes
-        target[(int(number), language)] = _block(box)
-        galley.boxes[(kind, int(number), language)] = box
+    for html in htmls:
+        document = _html(html, fetcher).render(font_config=fonts)
+        fetcher.raise_if_unavailable()
+        for key, box in _boxes_with(document, "data-block"):
+            kind, number, language = key.split(":")
+            target = galley.cells if kind == "cell" else galley.notes
+            target[(int(number), language)] = _block(box)
+            galley.boxes[(kind, int(number), language)] = box
+        del document
+        if len(htmls) > 1:
+            _collect_garbage()
     return galley
 
 
@@ -172,7 +191,16 @@ def _fill_slots(document: weasyprint.Document, galley: Galley) -> weasyprint.Doc
             line.translate(dx, dy)
         slot.children = lines
     # Links and anchors are gathered when a page is made: make the pages again.
-    return document.copy([Page(page._page_box) for page in document.pages])
+    return document.copy([_DrawnOnce(page._page_box) for page in document.pages])
+
+
+class _DrawnOnce(Page):
+    """A page that lets go of its boxes once drawn into the PDF: the laid-out lines of a
+    long document are freed page by page while the PDF is written, not all at its end."""
+
+    def paint(self, stream: object, scale: float = 1) -> None:
+        super().paint(stream, scale)
+        del self._page_box
 
 
 def render_pdf(
@@ -254,16 +282,28 @@ def _without_cyclic_collection() -> Iterator[None]:
 
     Layout allocates millions of small objects, and the collector, which wakes every few
     hundred allocations to look for cycles, cost 10 to 20 % of a build while finding little:
-    the boxes live until the PDF is written. Memory is still freed by reference counting;
-    the collector runs again afterwards.
+    the boxes live until the PDF is written. Memory is still freed by reference counting,
+    and between the steps by `_collect_garbage`; the collector runs again afterwards.
     """
     enabled = gc.isenabled()
+    frozen = gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
+        if not frozen:  # what `_collect_garbage` set aside (unless the caller froze some)
+            gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+def _collect_garbage() -> None:
+    """Free the cycles a step of the layout left (WeasyPrint's discarded boxes and layouts:
+    as much again as what it keeps), then set aside what is still alive, so that the next
+    collection looks only at what was made after this one (`_without_cyclic_collection`
+    unfreezes it at the end)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _render_pages(
@@ -274,9 +314,11 @@ def _render_pages(
     summary: dict[str, object] | None,
     cache: LayoutCache | None = None,
 ) -> bytes:
+    parts: list[str] = []
     if cache is None:
         fonts = FontConfiguration()
-        galley = measure(galley_html(created, plan, geometry), fetcher, fonts)
+        parts = galley_htmls(created, plan, geometry, BLOCKS_PER_GALLEY)
+        galley = measure_parts(parts, fetcher, fonts)
     else:
         fonts = cache.fonts
         galley = cache.galley(created, plan, geometry, fetcher)
@@ -288,6 +330,10 @@ def _render_pages(
     frame_document = frame.render(font_config=fonts)
     fetcher.raise_if_unavailable()
     document = _fill_slots(frame_document, galley)
+    # From here on the lines live in the pages alone, which let go of them once drawn.
+    del frame_document, galley
+    if len(parts) > 1:  # a long document (a short one is not worth the collection's time)
+        _collect_garbage()
     return document.write_pdf(
         pdf_variant="pdf/a-2u",
         pdf_identifier=plan.cover.doc_number.encode(),

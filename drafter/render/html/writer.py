@@ -2,7 +2,8 @@
 
 - `render_html`: the preview a browser shows (`drafter build --format html`): one grid row per
   pair of paragraphs, footnotes listed at the end.
-- `galley_html`: every cell and footnote alone at its column's width, for measuring.
+- `galley_html`: every cell and footnote alone at its column's width, for measuring
+  (`galley_htmls`: the same in parts, for a long document).
 - `paged_html`: the final pages, with every row and footnote at the place `paginate.py`
   computed, for WeasyPrint to turn into PDF without paginating anything itself.
 
@@ -272,6 +273,26 @@ def galley_html(
     return _template("galley.html.j2").render(
         **_common(plan, created, geometry), cells=cells, notes=notes
     )
+
+
+def galley_htmls(
+    created: datetime.date,
+    plan: Plan,
+    geometry: Geometry = A4,
+    blocks_per_galley: int | None = None,
+) -> list[str]:
+    """The galley (`galley_html`) in parts of at most `blocks_per_galley` cells and notes
+    each, in order (None: one part), so that a long document is laid out a part at a time.
+    Each block is laid out alone at its column's width, so the parts measure what the whole
+    galley measures."""
+    cells, notes = galley_items(plan)
+    size = blocks_per_galley or len(cells) + len(notes) or 1
+    parts = []
+    for start in range(0, max(len(cells) + len(notes), 1), size):
+        end = start + size
+        part_notes = notes[max(start - len(cells), 0) : max(end - len(cells), 0)]
+        parts.append(galley_html(created, plan, geometry, (cells[start:end], part_notes)))
+    return parts
 
 
 @dataclass(frozen=True)
