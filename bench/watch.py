@@ -76,8 +76,9 @@ def breakdown(source: Path) -> dict[str, float]:
         html = paged_html(resolution.filed, plan, pages, galley.cells, galley.notes, pdf.A4)
         times["paginate, paged HTML"] = time.process_time() - start
         start = time.process_time()
-        frame = pdf._html(html, fetcher).render(font_config=cache.fonts)
-        times["frame (2nd WeasyPrint pass)"] = time.process_time() - start
+        frame = cache.frame(html, fetcher)
+        reused = "copied" if cache.frame_reused else "laid out"
+        times[f"frame (2nd WeasyPrint pass: {reused})"] = time.process_time() - start
         start = time.process_time()
         document = pdf._fill_slots(frame, galley)
         times["fill slots"] = time.process_time() - start

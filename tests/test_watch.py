@@ -159,6 +159,17 @@ def test_an_edited_flagship_pdf_is_byte_identical_to_a_cold_build(tmp_path: Path
     assert (tmp_path / "watch" / source.with_suffix(".pdf").name).read_bytes() == (
         cold.outputs[0].read_bytes()
     )
+    # One word as long as the one it replaces: no line moves, so the pages' frame is copied
+    # rather than laid out again, and the PDF is still the cold build's.
+    _replace_by_rename(
+        source, edited.replace("ongeveer vijftien miljoen", "ongeveer veertien miljoen", 1)
+    )
+    assert watcher.poll_once(), lines
+    assert watcher.cache.measured == 1 and watcher.cache.frame_reused
+    cold = build_file(source, tmp_path / "cold", ["pdf"])
+    assert (tmp_path / "watch" / source.with_suffix(".pdf").name).read_bytes() == (
+        cold.outputs[0].read_bytes()
+    )
 
 
 def test_an_amendments_pdf_is_rebuilt_as_a_cold_build_would(tmp_path: Path) -> None:
@@ -283,6 +294,7 @@ def test_the_layout_cache_gives_cold_bytes_build_after_build_and_per_geometry() 
     assert render_pdf(resolution, cache=cache) == cold
     assert render_pdf(resolution, cache=cache) == cold
     assert (cache.measured, cache.reused) == (0, items)
+    assert cache.frame_reused  # the same pages: the frame copied, not laid out again
     # The column's width is part of what a cell's layout depends on.
     assert render_pdf(resolution, cache=cache, geometry=narrow) == render_pdf(
         resolution, geometry=narrow

@@ -11,6 +11,10 @@ loaded once.
 
 The boxes handed to a build are copies (`_fill_slots` moves their lines onto the pages);
 the cache keeps the originals untouched. Items the last build did not use are dropped.
+
+The pages' frame (the second WeasyPrint pass: cover, headers and footers, empty slots) is
+kept too, with the paged HTML it was laid out from: an edit that moves no line gives the
+same paged HTML, and its frame is then copied instead of laid out again.
 """
 
 from __future__ import annotations
@@ -18,13 +22,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+import weasyprint
+from weasyprint.document import Page
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.text.line_break import Layout
 
 from drafter.document.plan import Plan
 from drafter.render.html.page import Block, Geometry
-from drafter.render.html.pdf import AssetFetcher, Galley, measure
+from drafter.render.html.pdf import AssetFetcher, Galley, lay_out_frame, measure
 from drafter.render.html.writer import GalleyCell, GalleyNote, galley_html, galley_items
 
 # plan kind, geometry, "cell" or "note", row class, language, HTML
@@ -50,6 +56,9 @@ class LayoutCache:
         self._entries: dict[Key, tuple[Block, boxes.BlockBox]] = {}
         self.measured = 0  # items the last build laid out
         self.reused = 0  # items it took from the cache
+        # The last frame laid out, and the paged HTML it was laid out from.
+        self._frame: tuple[str, weasyprint.Document] | None = None
+        self.frame_reused = False  # whether the last build copied the frame
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -98,6 +107,15 @@ class LayoutCache:
         self.measured = len(wanted)
         self.reused = len(used) - len(wanted)
         return galley
+
+    def frame(self, paged: str, fetcher: AssetFetcher) -> weasyprint.Document:
+        """The frame of the pages `paged` describes: a copy of the last one when it was
+        laid out from the same HTML (the slots are then filled in the copy's boxes)."""
+        self.frame_reused = self._frame is not None and self._frame[0] == paged
+        if self._frame is None or not self.frame_reused:
+            self._frame = (paged, lay_out_frame(paged, fetcher, self.fonts))
+        kept = self._frame[1]
+        return kept.copy([Page(page._page_box.deepcopy()) for page in kept.pages])
 
 
 class _KeptLayout(Layout):

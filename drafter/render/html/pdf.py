@@ -174,6 +174,16 @@ def measure_parts(htmls: list[str], fetcher: AssetFetcher, fonts: FontConfigurat
     return galley
 
 
+def lay_out_frame(
+    paged: str, fetcher: AssetFetcher, fonts: FontConfiguration
+) -> weasyprint.Document:
+    """The pages' frame: the cover, the running headers and footers, and an empty slot
+    where each measured block's lines go (`paged_html`)."""
+    document = _html(paged, fetcher).render(font_config=fonts)
+    fetcher.raise_if_unavailable()
+    return document
+
+
 def _fill_slots(document: weasyprint.Document, galley: Galley) -> weasyprint.Document:
     """Move the measured lines into the empty slots of the final pages.
 
@@ -323,12 +333,11 @@ def _render_pages(
         fonts = cache.fonts
         galley = cache.galley(created, plan, geometry, fetcher)
     pages = paginate(plan, galley.cells, galley.notes, geometry)
-    frame = _html(
-        paged_html(created, plan, pages, galley.cells, galley.notes, geometry, summary),
-        fetcher,
-    )
-    frame_document = frame.render(font_config=fonts)
-    fetcher.raise_if_unavailable()
+    paged = paged_html(created, plan, pages, galley.cells, galley.notes, geometry, summary)
+    if cache is None:
+        frame_document = lay_out_frame(paged, fetcher, fonts)
+    else:
+        frame_document = cache.frame(paged, fetcher)
     document = _fill_slots(frame_document, galley)
     # From here on the lines live in the pages alone, which let go of them once drawn.
     del frame_document, galley
