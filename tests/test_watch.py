@@ -245,6 +245,13 @@ def _next_line(lines: queue.Queue[str], timeout: float = 120) -> str:
     return lines.get(timeout=timeout)
 
 
+def _as_in_a_terminal() -> None:
+    # A shell starts background jobs with SIGINT ignored (CI runs the drift check so), and
+    # a process keeps what it inherits: Python then installs no Ctrl-C handler at all, and
+    # the watcher would never hear the signal. In a terminal, Ctrl-C reaches it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
 def test_ctrl_c_stops_the_command_cleanly(tmp_path: Path) -> None:
     source = _copy(MINIMAL, tmp_path)
@@ -255,6 +262,7 @@ def test_ctrl_c_stops_the_command_cleanly(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_as_in_a_terminal,
     )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
