@@ -13,20 +13,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.api import check_file
+from drafter.api import CheckResult, check_file
 from drafter.api.output import OutputError, write_all_atomically
 from drafter.document.amendments import Amendments
 from drafter.document.diagnostics import Diagnostic, DrafterError
 from drafter.document.model import Resolution
 
+if TYPE_CHECKING:
+    from drafter.render.html.layout_cache import LayoutCache
+
 FORMATS = ("pdf", "html", "docx")
 
 
-def _render_pdf(resolution: Resolution) -> bytes:
+def _render_pdf(resolution: Resolution, cache: LayoutCache | None = None) -> bytes:
     from drafter.render.html.pdf import render_pdf
 
-    return render_pdf(resolution)
+    return render_pdf(resolution, cache=cache)
 
 
 def _render_html(resolution: Resolution) -> bytes:
@@ -48,10 +52,10 @@ RENDERERS: dict[str, Callable[[Resolution], bytes]] = {
 }
 
 
-def _render_amendments_pdf(amendments: Amendments) -> bytes:
+def _render_amendments_pdf(amendments: Amendments, cache: LayoutCache | None = None) -> bytes:
     from drafter.render.html.pdf import render_amendments_pdf
 
-    return render_amendments_pdf(amendments)
+    return render_amendments_pdf(amendments, cache=cache)
 
 
 def _render_amendments_html(amendments: Amendments) -> bytes:
@@ -106,18 +110,47 @@ def build_file(
     warnings the source does not acknowledge too.
     """
     source = Path(source)
+    result = checked_for_build(source, strict=strict, renumber=renumber)
+    rendered = render_formats(result, formats, renderers)
+    return BuildResult(str(source), write_outputs(source, output_dir, rendered), result.warnings)
+
+
+def checked_for_build(source: Path, *, strict: bool, renumber: bool) -> CheckResult:
+    """`source` checked, or `DrafterError` with what blocks its build."""
     result = check_file(source, renumber=renumber)
     blocking = result.blocking_strict if strict else result.errors
     if blocking:
         raise DrafterError(blocking)
-    if result.amendments is not None:
-        amendments = result.amendments
-        rendered = {fmt: AMENDMENTS_RENDERERS[fmt](amendments) for fmt in formats}
-    elif result.resolution is not None:
-        resolution = result.resolution
-        rendered = {fmt: renderers[fmt](resolution) for fmt in formats}
-    else:
+    if result.amendments is None and result.resolution is None:
         raise DrafterError(result.diagnostics)
+    return result
+
+
+def render_formats(
+    result: CheckResult,
+    formats: list[str],
+    renderers: dict[str, Callable[[Resolution], bytes]] = RENDERERS,
+    cache: LayoutCache | None = None,
+) -> dict[str, bytes]:
+    """Every format of a checked source, in memory; the PDF through `cache` when given
+    (`drafter watch` keeps the layout of unchanged cells in it)."""
+    document: Resolution | Amendments
+    if result.amendments is not None:
+        document, table = result.amendments, AMENDMENTS_RENDERERS
+    else:
+        assert result.resolution is not None
+        document, table = result.resolution, renderers
+    rendered = {}
+    for fmt in formats:
+        if fmt == "pdf" and cache is not None:
+            rendered[fmt] = table[fmt](document, cache=cache)  # type: ignore[call-arg]
+        else:
+            rendered[fmt] = table[fmt](document)  # type: ignore[arg-type]
+    return rendered
+
+
+def write_outputs(source: Path, output_dir: Path, rendered: dict[str, bytes]) -> list[Path]:
+    """The rendered formats written, all or none, into `output_dir` as `NAME.FORMAT`."""
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -125,4 +158,4 @@ def build_file(
     name = output_name(source)
     files = {output_dir / f"{name}.{fmt}": data for fmt, data in rendered.items()}
     write_all_atomically(files)
-    return BuildResult(str(source), list(files), result.warnings)
+    return list(files)

@@ -31,10 +31,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from drafter.api import check_file
-from drafter.api.build import output_name
-from drafter.api.output import write_all_atomically
-from drafter.document.diagnostics import Diagnostic
+from drafter.api.build import checked_for_build, output_name, render_formats, write_outputs
+from drafter.document.diagnostics import Diagnostic, DrafterError
 
 if TYPE_CHECKING:
     from drafter.render.html.layout_cache import LayoutCache
@@ -156,40 +154,17 @@ class Watcher:
         self.echo(f"{self._time()} {line} (not built; the previous outputs stay)")
 
     def _build(self) -> tuple[list[Path], list[Diagnostic]]:
-        result = check_file(self.source, renumber=self.renumber)
-        blocking = result.blocking_strict if self.strict else result.errors
-        if blocking:
+        try:
+            result = checked_for_build(self.source, strict=self.strict, renumber=self.renumber)
+        except DrafterError as error:
+            blocking = error.diagnostics
             more = len(blocking) - 1
             tail = f" (and {_count(more, 'more problem')}: drafter check lists them)"
-            raise _NotBuilt(blocking[0].format() + (tail if more else ""))
-        rendered: dict[str, bytes] = {}
-        self._amended = None
-        if result.amendments is not None:
-            self._amended = self.source.parent / result.amendments.amends
-            from drafter.api.build import AMENDMENTS_RENDERERS
-            from drafter.render.html.pdf import render_amendments_pdf
-
-            for fmt in self.formats:
-                if fmt == "pdf":
-                    rendered[fmt] = render_amendments_pdf(result.amendments, cache=self.cache)
-                else:
-                    rendered[fmt] = AMENDMENTS_RENDERERS[fmt](result.amendments)
-        elif result.resolution is not None:
-            from drafter.api.build import RENDERERS
-            from drafter.render.html.pdf import render_pdf
-
-            for fmt in self.formats:
-                if fmt == "pdf":
-                    rendered[fmt] = render_pdf(result.resolution, cache=self.cache)
-                else:
-                    rendered[fmt] = RENDERERS[fmt](result.resolution)
-        else:  # not loaded: its diagnostics say why
-            raise _NotBuilt(result.diagnostics[0].format())
-        self.output_dir.mkdir(parents=True, exist_ok=True)
-        name = output_name(self.source)
-        files = {self.output_dir / f"{name}.{fmt}": data for fmt, data in rendered.items()}
-        write_all_atomically(files)
-        return list(files), result.warnings
+            raise _NotBuilt(blocking[0].format() + (tail if more else "")) from None
+        amendments = result.amendments
+        self._amended = self.source.parent / amendments.amends if amendments else None
+        rendered = render_formats(result, self.formats, cache=self.cache)
+        return write_outputs(self.source, self.output_dir, rendered), result.warnings
 
     def run(self, stop: threading.Event, interval: float = INTERVAL) -> None:
         """Build now, then poll every `interval` seconds until `stop` is set."""
