@@ -153,17 +153,9 @@ def build_command(
 ) -> None:
     """Render resolutions, or amendments to one, to PDF (and HTML, DOCX) in the Chamber's
     layout."""
-    from drafter.api.build import FORMATS, build_file, output_name
+    from drafter.api.build import build_file, output_name
 
-    wanted = [fmt.strip().lower() for fmt in formats.split(",") if fmt.strip()]
-    unknown = [fmt for fmt in wanted if fmt not in FORMATS]
-    if unknown or not wanted:
-        raise _fail(
-            f"unknown format '{', '.join(unknown) or formats}'; choose from {', '.join(FORMATS)}",
-            EXIT_USAGE,
-        )
-    if output_dir.exists() and not output_dir.is_dir():
-        raise _fail(f"{output_dir} is a file, not a folder for the outputs", EXIT_USAGE)
+    wanted = _output_formats(formats, output_dir)
     # Two sources named alike (a/x.yaml, b/x.yaml) would write the same outputs in turn.
     sources: dict[str, Path] = {}
     for path in files:
@@ -183,7 +175,7 @@ def build_command(
                 result = build_file(
                     path,
                     output_dir,
-                    list(dict.fromkeys(wanted)),
+                    wanted,
                     strict=strict,
                     renumber=renumber,
                 )
@@ -211,6 +203,23 @@ def build_command(
     raise typer.Exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
+def _output_formats(formats: str, output_dir: Path) -> list[str]:
+    """The formats asked for (`--format pdf,html`), each once, and a usable output folder;
+    a usage error otherwise."""
+    from drafter.api.build import FORMATS
+
+    wanted = list(dict.fromkeys(fmt.strip().lower() for fmt in formats.split(",") if fmt.strip()))
+    unknown = [fmt for fmt in wanted if fmt not in FORMATS]
+    if unknown or not wanted:
+        raise _fail(
+            f"unknown format '{', '.join(unknown) or formats}'; choose from {', '.join(FORMATS)}",
+            EXIT_USAGE,
+        )
+    if output_dir.exists() and not output_dir.is_dir():
+        raise _fail(f"{output_dir} is a file, not a folder for the outputs", EXIT_USAGE)
+    return wanted
+
+
 @app.command("watch")
 def watch_command(
     file: Annotated[Path, typer.Argument(help="The resolution (or amendments) file (YAML).")],
@@ -233,18 +242,9 @@ def watch_command(
 ) -> None:
     """Rebuild FILE each time it is saved, and serve the HTML preview, which reloads itself
     (Ctrl-C stops)."""
-    from drafter.api.build import FORMATS
     from drafter.api.watch import watch
 
-    wanted = list(dict.fromkeys(fmt.strip().lower() for fmt in formats.split(",") if fmt.strip()))
-    unknown = [fmt for fmt in wanted if fmt not in FORMATS]
-    if unknown or not wanted:
-        raise _fail(
-            f"unknown format '{', '.join(unknown) or formats}'; choose from {', '.join(FORMATS)}",
-            EXIT_USAGE,
-        )
-    if output_dir.exists() and not output_dir.is_dir():
-        raise _fail(f"{output_dir} is a file, not a folder for the outputs", EXIT_USAGE)
+    wanted = _output_formats(formats, output_dir)
     try:
         watch(
             file,
