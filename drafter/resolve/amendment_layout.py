@@ -14,11 +14,13 @@ as they render a resolution: the cover, then each amendment in reading order:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from drafter.document import model, vocabulary
 from drafter.document.amendments import Amendment, Amendments, Target
 from drafter.document.inline import Inline, Str, plain_text
 from drafter.document.plan import Cell, Cover, Metadata, Plan, Row
+from drafter.resolve import layout
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -261,25 +263,18 @@ def quotation(amendment: Amendment) -> list[dict[str, list[Inline]]]:
 
 
 def _cover(amendments: Amendments, resolution: model.Resolution) -> Cover:
+    """The filed resolution's cover, with this document's number and date, "AMENDEMENTEN"
+    under the title, the "Zie:" block, and no sponsors line (each amendment names its own)."""
     words = vocabulary.WORDS
     filed_people = [(sponsor.gender, sponsor.family) for sponsor in resolution.sponsors]
     series = amendments.doc.split("/")[0]
     years = "/".join(str(year) for year in resolution.years)
     first = resolution.doc.split("/")[-1]
-    return Cover(
+    return replace(
+        layout.cover(resolution),
         doc_number=f"DOC {resolution.legislature} {amendments.doc}",
-        chamber={language: words[language]["chamber"] for language in words},
         filed={language: vocabulary.long_date(amendments.filed, language) for language in words},
-        document_type={language: words[language]["document-type"] for language in words},
-        title={language: resolution.title.inlines[language] for language in words},
-        # Amendments' covers name no sponsors: each amendment names its own.
         sponsors=dict.fromkeys(words, ""),
-        session={
-            language: vocabulary.session_line(
-                resolution.legislature, resolution.session, resolution.years, language
-            )
-            for language in words
-        },
         subtitle={
             language: vocabulary.AMENDMENT_WORDS[language]["amendments"] for language in words
         },

@@ -139,7 +139,7 @@ def plan(resolution: model.Resolution) -> Plan:
         )
     )
     return Plan(
-        cover=_cover(resolution),
+        cover=cover(resolution),
         rows=rows,
         footnotes=[note for note in resolution.footnotes.values() if note.number],
         columns=list(resolution.columns),
@@ -151,7 +151,8 @@ def _full_name(sponsor: model.Sponsor) -> str:
     return f"{sponsor.given} {sponsor.family}"
 
 
-def _cover(resolution: model.Resolution) -> Cover:
+def cover(resolution: model.Resolution) -> Cover:
+    """A resolution's cover page, header and footer."""
     people = [(sponsor.gender, _full_name(sponsor)) for sponsor in resolution.sponsors]
     words = vocabulary.WORDS
     return Cover(
