@@ -252,6 +252,18 @@ def test_a_reference_to_a_block_left_out_is_an_error(tmp_path: Path) -> None:
     assert [d.code for d in errors] == ["unknown-reference"]
     assert "request 2 still refers to [@sub-a]" in errors[0].message
     assert "amendment 1 leaves out" in errors[0].message
+    # In an item of the operative part too (only the memorandum keeps the filed label).
+    filed = tmp_path / "with-item-reference.yaml"
+    filed.write_text(
+        MINIMAL.read_text(encoding="utf-8")
+        .replace("het waait;", "zie [@sub-a];")
+        .replace("il vente;", "voir [@sub-a];"),
+        encoding="utf-8",
+    )
+    path = _amendments(tmp_path, "  - delete: request 1, subparagraph a)\n" + WHY, filed=filed)
+    errors = check_file(path).errors
+    assert [d.code for d in errors] == ["unknown-reference", "unknown-reference"]
+    assert any("item 1° still refers to [@sub-a]" in d.message for d in errors)
 
 
 def test_the_flagship_amended_by_hand_equals_the_wanted_text(tmp_path: Path) -> None:

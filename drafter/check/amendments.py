@@ -16,7 +16,7 @@ from drafter.document import model
 from drafter.document.amendments import Amendment, Amendments
 from drafter.document.diagnostics import DiagnosticList
 from drafter.resolve import targets
-from drafter.resolve.apply import apply_amendments, changed_words
+from drafter.resolve.apply import apply_amendments, changed_words, left_out
 from drafter.resolve.resolver import calls, references
 
 
@@ -46,18 +46,14 @@ def check_amendments(amendments: Amendments, diagnostics: DiagnosticList) -> Non
 def _check_references_left(
     amendments: Amendments, amended: model.Resolution, diagnostics: DiagnosticList
 ) -> None:
-    """A block that an amendment leaves out may still be referred to in the amended text."""
-    left_out: dict[str, Amendment] = {}
-    for amendment in amendments.amendments:
-        if amendment.action == "delete" and amendment.part is not None:
-            for block in targets.within(amendment.part):
-                if block.id:
-                    left_out[block.id] = amendment
+    """A block that an amendment leaves out may still be referred to in the amended text
+    (the memorandum keeps its filed label: see `apply`)."""
+    gone = left_out(amendments)
     for part, text in amended.texts():
         for reference in references(text, "nl"):
-            amendment = left_out.get(reference.id)
-            if amendment is None or not isinstance(part, model.Numbered):
+            if reference.id not in gone or not isinstance(part, model.Numbered):
                 continue
+            amendment = gone[reference.id][0]
             diagnostics.error(
                 "unknown-reference",
                 amendment.position,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 
 from drafter.document import model
 from drafter.document.amendments import Amendment, Amendments, WordChange
@@ -38,31 +39,48 @@ def apply_amendments(
     if len([item for item in diagnostics.items if item.severity == "error"]) > errors_before:
         return None
     _lock_labels(resolution)
-    _keep_called_footnotes(resolution, amendments)
     _freeze_memorandum_references(resolution, amendments)
+    _keep_called_footnotes(resolution, amendments)
     return resolution
+
+
+def left_out(amendments: Amendments) -> dict[str, tuple[Amendment, targets.Block]]:
+    """Every block with an id that an amendment leaves out (with the blocks inside it), and
+    the amendment that does."""
+    found: dict[str, tuple[Amendment, targets.Block]] = {}
+    for amendment in amendments.amendments:
+        if amendment.action == "delete" and amendment.part is not None:
+            for block in targets.within(amendment.part):
+                if block.id:
+                    found[block.id] = (amendment, block)
+    return found
 
 
 def _freeze_memorandum_references(resolution: model.Resolution, amendments: Amendments) -> None:
     """The memorandum is not amended: it explains the filed text. Where it refers to a
     block an amendment leaves out, it keeps that block's filed label, as plain text."""
-    left_out: dict[str, str] = {}
-    for amendment in amendments.amendments:
-        if amendment.action == "delete" and amendment.part is not None:
-            for block in targets.within(amendment.part):
-                if block.id:
-                    left_out[block.id] = block.reference_label
-    if not left_out or resolution.memorandum is None:
+    labels = {
+        identifier: block.reference_label for identifier, (_, block) in left_out(amendments).items()
+    }
+    if not labels or resolution.memorandum is None:
         return
-    pattern = re.compile(r"\[@(" + "|".join(map(re.escape, left_out)) + r")\]")
-    for part, text in resolution.all_texts():
-        if (isinstance(part, model.Numbered) and part.kind != "item") or part is resolution:
-            continue
+    pattern = re.compile(r"\[@(" + "|".join(map(re.escape, labels)) + r")\]")
+    for text in _memorandum_texts(resolution.memorandum):
         for language in model.LANGUAGES:
             current = text.language(language)
-            frozen = pattern.sub(lambda match: "\\" + left_out[match.group(1)], current.value)
+            frozen = pattern.sub(lambda match: "\\" + labels[match.group(1)], current.value)
             if frozen != current.value:
                 setattr(text, language, model.LanguageText(frozen, current.position))
+
+
+def _memorandum_texts(memorandum: model.Memorandum) -> Iterator[model.Text]:
+    paragraphs = [*memorandum.intro]
+    for section in memorandum.sections:
+        yield section.title
+        paragraphs += section.paragraphs
+    for paragraph in paragraphs:
+        yield paragraph.text
+        yield from (item.text for item in paragraph.items)
 
 
 def _carry_out(
