@@ -102,36 +102,24 @@ def _carry_out(
     if blocks is None:
         _missing(amendment, diagnostics)
         return
-    # `siblings` gives a copy of the top-level lists; changes go to the real one.
-    owner = _owner_list(resolution, target, blocks)
     if amendment.action == "insert":
         if amendment.part is None:
             return
         new_block = copy.deepcopy(amendment.part)
         new_key = targets.key(*target.steps[-1])
         place = sum(
-            1 for block in owner if targets.key(target.kind, block.reference_label) < new_key
+            1 for block in blocks if targets.key(target.kind, block.reference_label) < new_key
         )
-        owner.insert(place, new_block)
+        blocks.insert(place, new_block)
         return
-    block = next((block for block in owner if block.reference_label == target.label), None)
+    block = next((block for block in blocks if block.reference_label == target.label), None)
     if block is None:
         _missing(amendment, diagnostics)
         return
     if amendment.action == "delete":
-        owner.remove(block)
+        blocks.remove(block)
     else:
         block.text = _replaced_text(amendment, block.text, diagnostics)
-
-
-def _owner_list(
-    resolution: model.Resolution, target: targets.Target, blocks: list[targets.Block]
-) -> list[targets.Block]:
-    if len(target.steps) == 1:
-        if target.kind == "consideration":
-            return resolution.considerations  # type: ignore[return-value]
-        return resolution.requests.items  # type: ignore[return-value]
-    return blocks
 
 
 def _missing(amendment: Amendment, diagnostics: DiagnosticList) -> None:

@@ -99,8 +99,8 @@ def key(kind: str, label: str) -> tuple[int, int]:
 
 
 def siblings(resolution: model.Resolution, target: Target) -> list[Block] | None:
-    """The list the target's block is (or would be, once inserted) one of; None when a
-    block on the way does not exist."""
+    """The list the target's block is (or would be, once inserted) one of, itself, not a
+    copy; None when a block on the way does not exist."""
     blocks: list[Block] | None = None
     parent: Block | None = None
     for depth, (kind, label) in enumerate(target.steps):
@@ -123,10 +123,11 @@ def find_block(resolution: model.Resolution, target: Target) -> Block | None:
 
 
 def _top_level(resolution: model.Resolution, kind: str) -> list[Block]:
+    """The resolution's own list (not a copy: `apply` inserts into it and removes from it)."""
     if kind == "consideration":
-        return list(resolution.considerations)
+        return resolution.considerations  # type: ignore[return-value]
     if kind == "request":
-        return list(resolution.requests.items)
+        return resolution.requests.items  # type: ignore[return-value]
     return []
 
 
