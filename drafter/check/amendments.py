@@ -16,7 +16,7 @@ from drafter.document import model
 from drafter.document.amendments import Amendment, Amendments
 from drafter.document.diagnostics import DiagnosticList
 from drafter.resolve import targets
-from drafter.resolve.apply import apply_amendments, changed_words, left_out
+from drafter.resolve.apply import apply_amendments, left_out, with_words_changed
 from drafter.resolve.resolver import calls, references
 
 
@@ -112,7 +112,7 @@ def _check_one(
             return False
         block_text = block.text
     if amendment.words is not None:
-        return _check_words(amendment, block_text, diagnostics)
+        return with_words_changed(amendment, amendment.words, block_text, diagnostics) is not None
     return True
 
 
@@ -183,23 +183,6 @@ def _check_insertion(
         )
         return False
     return True
-
-
-def _check_words(amendment: Amendment, text: model.Text, diagnostics: DiagnosticList) -> bool:
-    assert amendment.words is not None
-    fine = True
-    for language, name in (("nl", "Dutch"), ("fr", "French")):
-        change = amendment.words.language(language)
-        result = changed_words(text.language(language).value, change)
-        if not isinstance(result, str):
-            diagnostics.error(
-                "amendment-words",
-                change.position,
-                f"amendment {amendment.number}: {result.message} in the {name} text of "
-                f"{amendment.target}",
-            )
-            fine = False
-    return fine
 
 
 def _check_overlap(

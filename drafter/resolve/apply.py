@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.document import model
-from drafter.document.amendments import Amendment, Amendments, WordChange
+from drafter.document.amendments import Amendment, Amendments, WordChange, Words
 from drafter.document.diagnostics import DiagnosticList
 from drafter.resolve import targets
 from drafter.resolve.resolver import calls, resolve
@@ -135,21 +135,30 @@ def _replaced_text(
 ) -> model.Text:
     if amendment.words is None:
         return copy.deepcopy(amendment.text) if amendment.text is not None else text
+    return with_words_changed(amendment, amendment.words, text, diagnostics) or text
+
+
+def with_words_changed(
+    amendment: Amendment, words: Words, text: model.Text, diagnostics: DiagnosticList
+) -> model.Text | None:
+    """`text` with the amendment's word changes made in both languages, or None after
+    reporting, at the change, quoted words that are not there once."""
     languages = {}
-    for language in model.LANGUAGES:
-        change = amendment.words.language(language)
+    for language, name in (("nl", "Dutch"), ("fr", "French")):
+        change = words.language(language)
         current = text.language(language)
         changed = changed_words(current.value, change)
-        if isinstance(changed, str):
-            languages[language] = model.LanguageText(changed, current.position)
-        else:
+        if isinstance(changed, WordsProblem):
             diagnostics.error(
                 "amendment-words",
                 change.position,
-                f"amendment {amendment.number}: {changed.message} in the "
-                f"{'Dutch' if language == 'nl' else 'French'} text of {amendment.target}",
+                f"amendment {amendment.number}: {changed.message} in the {name} text of "
+                f"{amendment.target}",
             )
-            languages[language] = current
+        else:
+            languages[language] = model.LanguageText(changed, current.position)
+    if len(languages) < len(model.LANGUAGES):
+        return None
     return model.Text(languages["nl"], languages["fr"], text.position)
 
 
