@@ -342,6 +342,35 @@ def test_a_galley_in_parts_measures_what_the_whole_galley_measures() -> None:
     assert measured.boxes.keys() == whole.boxes.keys()
 
 
+def test_a_long_document_is_drawn_from_a_packed_galley_to_the_same_bytes(
+    flagship_pdf: bytes, monkeypatch
+) -> None:
+    """A galley in several parts keeps its boxes pickled, and each page copies its lines
+    when it is made and again when it is drawn: the flagship so made is the same PDF to the
+    byte (its lines, links to the notes and notes included), and while a page is drawn the
+    other pages' lines are not alive (the flagship has 2,900 lines; kept, all of them are)."""
+    import gc
+
+    from weasyprint.formatting_structure import boxes
+
+    from drafter.render.html import pdf
+
+    monkeypatch.setattr(pdf, "BLOCKS_PER_GALLEY", 150)
+    alive: list[int] = []
+    paint = pdf._DrawnOnce.paint
+
+    def counting_paint(page: pdf._DrawnOnce, stream: object, scale: float = 1) -> None:
+        gc.unfreeze()  # what the build set aside is counted too
+        gc.collect()
+        alive.append(sum(isinstance(thing, boxes.LineBox) for thing in gc.get_objects()))
+        paint(page, stream, scale)
+
+    monkeypatch.setattr(pdf._DrawnOnce, "paint", counting_paint)
+    assert render_pdf(drafter.load(FLAGSHIP)) == flagship_pdf
+    assert len(alive) == 27
+    assert max(alive) < 300  # the frame's own lines (headers, footers), and no more
+
+
 def test_a_galley_in_parts_gives_the_same_bytes(monkeypatch) -> None:
     from drafter.render.html import pdf
 

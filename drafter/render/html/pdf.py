@@ -1,7 +1,9 @@
 """PDF writer: a resolved `Resolution` (or `Amendments`) in, the bytes of a filing-ready PDF out.
 
 Three steps: WeasyPrint lays out every cell and footnote once in a galley (`measure`),
-`paginate.py` breaks the pages, and WeasyPrint draws the pages with everything at its place.
+`paginate.py` breaks the pages, and WeasyPrint draws the pages with everything at its place,
+moving the galley's lines into them. A long galley is laid out in parts and kept pickled
+(`packed.py`), so that its lines are alive only while their page is made and drawn.
 WeasyPrint may fetch nothing but the project's own template assets (the stylesheet and the
 fonts in `templates/`): its URL fetcher refuses every other URL, so a document can neither
 read a file nor reach the network. Metadata and dates come from the source, so the same
@@ -14,7 +16,7 @@ import contextlib
 import datetime
 import gc
 import mimetypes
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +36,7 @@ from drafter import __version__
 from drafter.document import model, redline
 from drafter.document.amendments import Amendments
 from drafter.document.plan import Plan
+from drafter.render.html.packed import PackedBoxes
 from drafter.render.html.page import A4, Block, Geometry, Line
 from drafter.render.html.paginate import paginate
 from drafter.render.html.writer import (
@@ -120,10 +123,13 @@ def _block(box: boxes.BlockBox) -> Block:
     return Block(tuple(lines), box.margin_top, box.margin_bottom)
 
 
-def _boxes_with(document: weasyprint.Document, attribute: str) -> list[tuple[str, boxes.Box]]:
-    """The block boxes whose element carries `attribute`, with its value."""
-    found: list[tuple[str, boxes.Box]] = []
-    stack: list[boxes.Box] = [page._page_box for page in document.pages]
+def _boxes_with(
+    roots: list[boxes.Box], attribute: str, around: list[boxes.Box] | None = None
+) -> list[tuple[str, boxes.BlockBox]]:
+    """The block boxes under `roots` whose element carries `attribute`, with its value;
+    the boxes passed on the way to them are added to `around` when given."""
+    found: list[tuple[str, boxes.BlockBox]] = []
+    stack = list(roots)
     while stack:
         box = stack.pop()
         # An absolutely positioned box stands in the tree behind a placeholder.
@@ -133,17 +139,24 @@ def _boxes_with(document: weasyprint.Document, attribute: str) -> list[tuple[str
         if value and isinstance(box, boxes.BlockBox):
             found.append((value, box))
             continue
+        if around is not None:
+            around.append(box)
         stack.extend(getattr(box, "children", ()))
     return found
 
 
+def _page_boxes(document: weasyprint.Document) -> list[boxes.Box]:
+    return [page._page_box for page in document.pages]
+
+
 @dataclass
 class Galley:
-    """The measured galley: every cell's and note's lines, and the laid-out boxes."""
+    """The measured galley: every cell's and note's lines, and the laid-out boxes (kept
+    alive, or for a long galley `PackedBoxes`, which gives a fresh copy on each request)."""
 
     cells: dict[tuple[int, str], Block]
     notes: dict[tuple[int, str], Block]
-    boxes: dict[tuple[str, int, str], boxes.BlockBox]
+    boxes: Mapping[tuple[str, int, str], boxes.BlockBox]
 
 
 def measure(html: str, fetcher: AssetFetcher, fonts: FontConfiguration) -> Galley:
@@ -153,23 +166,34 @@ def measure(html: str, fetcher: AssetFetcher, fonts: FontConfiguration) -> Galle
 
 # The most cells and notes laid out in one galley: the flagship's 470 in one, a document ten
 # times its size in eight. Between two parts the garbage of the layout is collected (see
-# `_collect_garbage`), which bounds the memory a long document takes.
+# `_collect_garbage`), and a galley in parts keeps its boxes pickled (`PackedBoxes`): this
+# bounds the memory a long document takes, for about a sixth more time.
 BLOCKS_PER_GALLEY = 600
 
 
 def measure_parts(htmls: list[str], fetcher: AssetFetcher, fonts: FontConfiguration) -> Galley:
-    """Lay out the galley's parts (`galley_htmls`) one after the other, as one galley."""
-    galley = Galley({}, {}, {})
+    """Lay out the galley's parts (`galley_htmls`) one after the other, as one galley.
+    The boxes of a galley in several parts are kept pickled (`PackedBoxes`)."""
+    kept: dict[tuple[str, int, str], boxes.BlockBox] = {}
+    packed = PackedBoxes(fonts) if len(htmls) > 1 else None
+    galley = Galley({}, {}, kept if packed is None else packed)
     for html in htmls:
         document = _html(html, fetcher).render(font_config=fonts)
         fetcher.raise_if_unavailable()
-        for key, box in _boxes_with(document, "data-block"):
+        around: list[boxes.Box] = []
+        found = _boxes_with(_page_boxes(document), "data-block", around)
+        if packed is not None:
+            packed.share(around)
+        for key, box in found:
             kind, number, language = key.split(":")
             target = galley.cells if kind == "cell" else galley.notes
             target[(int(number), language)] = _block(box)
-            galley.boxes[(kind, int(number), language)] = box
-        del document
-        if len(htmls) > 1:
+            if packed is None:
+                kept[(kind, int(number), language)] = box
+            else:
+                packed.add((kind, int(number), language), box)
+        del document, found, around
+        if packed is not None:
             _collect_garbage()
     return galley
 
@@ -185,14 +209,24 @@ def lay_out_frame(
 
 
 def _fill_slots(document: weasyprint.Document, galley: Galley) -> weasyprint.Document:
-    """Move the measured lines into the empty slots of the final pages.
+    """The pages of the frame `document`, each filled with its measured lines when it is
+    made and when it is drawn (`_DrawnOnce`)."""
+    pages = [_DrawnOnce(page._page_box, galley) for page in document.pages]
+    return document.copy(pages)
+
+
+def _move_lines(
+    slots: list[tuple[str, boxes.BlockBox]],
+    blocks: Mapping[tuple[str, int, str], boxes.BlockBox],
+) -> None:
+    """Move the measured lines (from the galley's `blocks`) into the empty slots of a page.
 
     The lines keep everything the galley's layout gave them (breaks, hyphens, justification),
     so no paragraph is laid out twice; they are only moved to their place on the page.
     """
-    for key, slot in _boxes_with(document, "data-slot"):
+    for key, slot in slots:
         kind, number, language, first, end = key.split(":")
-        source = galley.boxes[(kind, int(number), language)]
+        source = blocks[(kind, int(number), language)]
         lines = _line_boxes(source)[int(first) : int(end)]
         # From border box to border box: a cell's padding (an indented quotation) stays.
         dx = slot.border_box_x() - source.border_box_x()
@@ -200,17 +234,65 @@ def _fill_slots(document: weasyprint.Document, galley: Galley) -> weasyprint.Doc
         for line in lines:
             line.translate(dx, dy)
         slot.children = lines
-    # Links and anchors are gathered when a page is made: make the pages again.
-    return document.copy([_DrawnOnce(page._page_box) for page in document.pages])
 
 
 class _DrawnOnce(Page):
-    """A page that lets go of its boxes once drawn into the PDF: the laid-out lines of a
-    long document are freed page by page while the PDF is written, not all at its end."""
+    """A page of the PDF, which holds its lines only while it needs them.
+
+    Its slots are filled when it is made, as WeasyPrint gathers its links, anchors and
+    bookmarks from its boxes. From a packed galley (a long document) only the blocks that
+    give any are copied in then, and emptied again; every slot is filled from fresh copies
+    when the page is drawn. Once drawn, the page lets go of its boxes: the lines of a long
+    document are never all alive at once.
+    """
+
+    def __init__(self, page_box: boxes.PageBox, galley: Galley) -> None:
+        self._slots = _boxes_with([page_box], "data-slot")
+        self._packed = galley.boxes if isinstance(galley.boxes, PackedBoxes) else None
+        if self._packed is None:
+            _move_lines(self._slots, galley.boxes)
+            super().__init__(page_box)
+        else:
+            gathered = [slot for slot in self._slots if _block_key(slot) in self._packed.marked]
+            _move_lines(gathered, self._packed)
+            super().__init__(page_box)
+            if gathered:
+                for _, slot in gathered:
+                    slot.children = []
+                _collect_copies()
+        # A link keeps its box only to hang its PDF annotation on; an empty holder does
+        # as well, and lets the lines go.
+        self.links = [
+            (kind, target, rectangle, box if kind == "attachment" else _Annotated())
+            for kind, target, rectangle, box in self.links
+        ]
 
     def paint(self, stream: object, scale: float = 1) -> None:
+        if self._packed is not None:
+            _move_lines(self._slots, self._packed)
         super().paint(stream, scale)
-        del self._page_box
+        del self._page_box, self._slots
+        if self._packed is not None:
+            _collect_copies()
+
+
+def _block_key(slot: tuple[str, boxes.BlockBox]) -> tuple[str, int, str]:
+    """The galley block a slot (`data-slot="cell:4:nl:0:3"`) takes its lines from."""
+    kind, number, language = slot[0].split(":")[:3]
+    return kind, int(number), language
+
+
+def _collect_copies() -> None:
+    """Free the copies a page took from a packed galley: their styles refer to each other
+    (a style and its anonymous style), which only the cyclic collector frees, and it is
+    paused while WeasyPrint works (`_without_cyclic_collection`)."""
+    gc.collect(0)
+
+
+class _Annotated:
+    """What a link's PDF annotation is hung on (`link_annotation`), in place of its box."""
+
+    link_annotation: object
 
 
 def render_pdf(
