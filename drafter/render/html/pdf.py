@@ -250,22 +250,24 @@ class _DrawnOnce(Page):
         self._slots = _boxes_with([page_box], "data-slot")
         self._packed = galley.boxes if isinstance(galley.boxes, PackedBoxes) else None
         if self._packed is None:
-            _move_lines(self._slots, galley.boxes)
-            super().__init__(page_box)
+            gathered = self._slots
+            _move_lines(gathered, galley.boxes)
         else:
             gathered = [slot for slot in self._slots if _block_key(slot) in self._packed.marked]
             _move_lines(gathered, self._packed)
-            super().__init__(page_box)
-            if gathered:
-                for _, slot in gathered:
-                    slot.children = []
-                _collect_copies()
+        super().__init__(page_box)
         # A link keeps its box only to hang its PDF annotation on; an empty holder does
         # as well, and lets the lines go.
         self.links = [
             (kind, target, rectangle, box if kind == "attachment" else _Annotated())
             for kind, target, rectangle, box in self.links
         ]
+        if self._packed is not None and gathered:
+            for _, slot in gathered:
+                slot.children = []
+            # Only once the links let go of their boxes: what a collection finds alive is
+            # out of reach of the next ones (of the youngest objects only).
+            _collect_copies()
 
     def paint(self, stream: object, scale: float = 1) -> None:
         if self._packed is not None:
