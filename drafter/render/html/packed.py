@@ -33,7 +33,9 @@ class PackedBoxes(Mapping[Key, boxes.BlockBox]):
     def __init__(self, fonts: FontConfiguration) -> None:
         self._shared: list[object] = [fonts]
         self._shared_index: dict[int, int] = {id(fonts): 0}
-        self._packed: dict[Key, bytes] = {}
+        # Each block's pickle, with the shared objects it refers to (this galley's, or
+        # those of the galley it was merged from).
+        self._packed: dict[Key, tuple[bytes, list[object]]] = {}
         # The blocks a page gathers something from when it is made (`_gives_page_data`).
         self.marked: set[Key] = set()
 
@@ -46,14 +48,35 @@ class PackedBoxes(Mapping[Key, boxes.BlockBox]):
                 self._shared.append(box.style)
 
     def add(self, key: Key, box: boxes.BlockBox) -> None:
-        data = io.BytesIO()
-        _Pickler(data, self._shared_index).dump(box)
-        self._packed[key] = data.getvalue()
+        self._packed[key] = (_pickled(box, self._shared_index), self._shared)
         if _gives_page_data(box):
             self.marked.add(key)
 
+    def merge(self, other: PackedBoxes) -> None:
+        """Take in the blocks of `other` (packed with the same fonts)."""
+        self._packed.update(other._packed)
+        self.marked |= other.marked
+
+    def to_bytes(self) -> bytes:
+        """These blocks as bytes, for another process forked from this one
+        (`from_bytes`): everything but the fonts, which that process has as well."""
+        shelves = {id(shared): shared[1:] for _, shared in self._packed.values()}
+        packed = {key: (data, id(shared)) for key, (data, shared) in self._packed.items()}
+        return _pickled((shelves, packed, self.marked), {id(self._shared[0]): 0})
+
+    @classmethod
+    def from_bytes(cls, data: bytes, fonts: FontConfiguration) -> PackedBoxes:
+        """The blocks `to_bytes` gave in a process forked from this one, with its `fonts`."""
+        shelves, packed, marked = _Unpickler(io.BytesIO(data), [fonts]).load()
+        shared = {shelf: [fonts, *objects] for shelf, objects in shelves.items()}
+        received = cls(fonts)
+        received._packed = {key: (blob, shared[shelf]) for key, (blob, shelf) in packed.items()}
+        received.marked = marked
+        return received
+
     def __getitem__(self, key: Key) -> boxes.BlockBox:
-        box: boxes.BlockBox = _Unpickler(io.BytesIO(self._packed[key]), self._shared).load()
+        data, shared = self._packed[key]
+        box: boxes.BlockBox = _Unpickler(io.BytesIO(data), shared).load()
         return box
 
     def __iter__(self) -> Iterator[Key]:
@@ -61,6 +84,12 @@ class PackedBoxes(Mapping[Key, boxes.BlockBox]):
 
     def __len__(self) -> int:
         return len(self._packed)
+
+
+def _pickled(thing: object, shared_index: dict[int, int]) -> bytes:
+    data = io.BytesIO()
+    _Pickler(data, shared_index).dump(thing)
+    return data.getvalue()
 
 
 def _gives_page_data(block: boxes.BlockBox) -> bool:

@@ -36,13 +36,16 @@ from drafter import __version__
 from drafter.document import model, redline
 from drafter.document.amendments import Amendments
 from drafter.document.plan import Plan
+from drafter.render.html import forked
 from drafter.render.html.packed import PackedBoxes
 from drafter.render.html.page import A4, Block, Geometry, Line
 from drafter.render.html.paginate import paginate
 from drafter.render.html.writer import (
     TEMPLATES,
     TemplateUnavailable,
+    galley_halves,
     galley_htmls,
+    galley_items,
     inline_html,
     paged_html,
     read_template_file,
@@ -167,33 +170,87 @@ def measure(html: str, fetcher: AssetFetcher, fonts: FontConfiguration) -> Galle
 # The most cells and notes laid out in one galley: the flagship's 470 in one, a document ten
 # times its size in eight. Between two parts the garbage of the layout is collected (see
 # `_collect_garbage`), and a galley in parts keeps its boxes pickled (`PackedBoxes`): this
-# bounds the memory a long document takes, for about a sixth more time.
+# bounds the memory a long document takes.
 BLOCKS_PER_GALLEY = 600
 
+# The fewest cells and notes whose galley is laid out on two cores (`measure_galley`): below
+# that, starting the child and bringing its boxes back costs more than it saves.
+BLOCKS_TO_SHARE = 100
 
-def measure_parts(htmls: list[str], fetcher: AssetFetcher, fonts: FontConfiguration) -> Galley:
-    """Lay out the galley's parts (`galley_htmls`) one after the other, as one galley.
-    The boxes of a galley in several parts are kept pickled (`PackedBoxes`)."""
+
+def measure_galley(
+    created: datetime.date,
+    plan: Plan,
+    geometry: Geometry,
+    fetcher: AssetFetcher,
+    fonts: FontConfiguration,
+) -> Galley:
+    """Lay out the galley of `plan`, in parts of at most `BLOCKS_PER_GALLEY` blocks (kept
+    pickled when there are several), the later half of it in a child process on another core
+    when there is one (`forked.py`). The child's blocks come back pickled, which is exact:
+    the galley, and the PDF, are the ones one process gives."""
+    items = galley_items(plan)
+    blocks = len(items[0]) + len(items[1])
+    packed = BLOCKS_PER_GALLEY is not None and blocks > BLOCKS_PER_GALLEY
+    if blocks < BLOCKS_TO_SHARE or not forked.available():
+        parts = galley_htmls(created, plan, geometry, BLOCKS_PER_GALLEY, items)
+        return measure_parts(parts, fetcher, fonts, packed=packed)
+    first, later = (
+        galley_htmls(created, plan, geometry, BLOCKS_PER_GALLEY, half)
+        for half in galley_halves(items)
+    )
+    with forked.Forked(lambda: _measured_for_transfer(later, fetcher, fonts)) as child:
+        galley = measure_parts(first, fetcher, fonts, packed=packed)
+        transferred = child.result()
+    if transferred is None:  # the child failed: lay its half out here, and meet its error
+        rest = measure_parts(later, fetcher, fonts, packed=packed)
+    else:
+        cells, notes, data = transferred
+        rest = Galley(cells, notes, PackedBoxes.from_bytes(data, fonts))
+    galley.cells.update(rest.cells)
+    galley.notes.update(rest.notes)
+    if isinstance(galley.boxes, PackedBoxes):
+        galley.boxes.merge(rest.boxes)
+    else:  # a short document keeps its boxes alive: the child's are unpickled
+        assert isinstance(galley.boxes, dict)
+        galley.boxes.update(rest.boxes.items())
+    return galley
+
+
+def _measured_for_transfer(
+    htmls: list[str], fetcher: AssetFetcher, fonts: FontConfiguration
+) -> tuple[dict[tuple[int, str], Block], dict[tuple[int, str], Block], bytes]:
+    """In the child: the galley of `htmls`, measured, its boxes packed as bytes."""
+    galley = measure_parts(htmls, fetcher, fonts, packed=True)
+    assert isinstance(galley.boxes, PackedBoxes)
+    return galley.cells, galley.notes, galley.boxes.to_bytes()
+
+
+def measure_parts(
+    htmls: list[str], fetcher: AssetFetcher, fonts: FontConfiguration, packed: bool = False
+) -> Galley:
+    """Lay out the galley's parts (`galley_htmls`) one after the other, as one galley;
+    with `packed`, its boxes are kept pickled (`PackedBoxes`)."""
     kept: dict[tuple[str, int, str], boxes.BlockBox] = {}
-    packed = PackedBoxes(fonts) if len(htmls) > 1 else None
-    galley = Galley({}, {}, kept if packed is None else packed)
+    packed_boxes = PackedBoxes(fonts) if packed else None
+    galley = Galley({}, {}, kept if packed_boxes is None else packed_boxes)
     for html in htmls:
         document = _html(html, fetcher).render(font_config=fonts)
         fetcher.raise_if_unavailable()
         around: list[boxes.Box] = []
         found = _boxes_with(_page_boxes(document), "data-block", around)
-        if packed is not None:
-            packed.share(around)
+        if packed_boxes is not None:
+            packed_boxes.share(around)
         for key, box in found:
             kind, number, language = key.split(":")
             target = galley.cells if kind == "cell" else galley.notes
             target[(int(number), language)] = _block(box)
-            if packed is None:
+            if packed_boxes is None:
                 kept[(kind, int(number), language)] = box
             else:
-                packed.add((kind, int(number), language), box)
+                packed_boxes.add((kind, int(number), language), box)
         del document, found, around
-        if packed is not None:
+        if len(htmls) > 1:
             _collect_garbage()
     return galley
 
@@ -408,11 +465,9 @@ def _render_pages(
     summary: dict[str, object] | None,
     cache: LayoutCache | None = None,
 ) -> bytes:
-    parts: list[str] = []
     if cache is None:
         fonts = FontConfiguration()
-        parts = galley_htmls(created, plan, geometry, BLOCKS_PER_GALLEY)
-        galley = measure_parts(parts, fetcher, fonts)
+        galley = measure_galley(created, plan, geometry, fetcher, fonts)
     else:
         fonts = cache.fonts
         galley = cache.galley(created, plan, geometry, fetcher)
@@ -423,9 +478,10 @@ def _render_pages(
     else:
         frame_document = cache.frame(paged, fetcher)
     document = _fill_slots(frame_document, galley)
+    long_document = isinstance(galley.boxes, PackedBoxes)
     # From here on the lines live in the pages alone, which let go of them once drawn.
     del frame_document, galley
-    if len(parts) > 1:  # a long document (a short one is not worth the collection's time)
+    if long_document:  # (a short one is not worth the collection's time)
         _collect_garbage()
     return document.write_pdf(
         pdf_variant="pdf/a-2u",

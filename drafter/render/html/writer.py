@@ -275,17 +275,21 @@ def galley_html(
     )
 
 
+GalleyItems = tuple[list[GalleyCell], list[GalleyNote]]
+
+
 def galley_htmls(
     created: datetime.date,
     plan: Plan,
     geometry: Geometry = A4,
     blocks_per_galley: int | None = None,
+    items: GalleyItems | None = None,
 ) -> list[str]:
     """The galley (`galley_html`) in parts of at most `blocks_per_galley` cells and notes
     each, in order (None: one part), so that a long document is laid out a part at a time.
     Each block is laid out alone at its column's width, so the parts measure what the whole
-    galley measures."""
-    cells, notes = galley_items(plan)
+    galley measures. `items`: only those, a part of `galley_items(plan)`."""
+    cells, notes = items if items is not None else galley_items(plan)
     size = blocks_per_galley or len(cells) + len(notes) or 1
     parts = []
     for start in range(0, max(len(cells) + len(notes), 1), size):
@@ -293,6 +297,26 @@ def galley_htmls(
         part_notes = notes[max(start - len(cells), 0) : max(end - len(cells), 0)]
         parts.append(galley_html(created, plan, geometry, (cells[start:end], part_notes)))
     return parts
+
+
+# What laying out a note costs for its length, against a cell: about twice (measured on the
+# flagship: the notes' long words, addresses most, make the line breaking try many breaks).
+NOTE_WEIGHT = 2
+
+
+def galley_halves(items: GalleyItems) -> tuple[GalleyItems, GalleyItems]:
+    """The galley's items cut in two, in order, each half with about as much layout to do
+    (the length of an item's HTML stands for it, a note's twice: `NOTE_WEIGHT`)."""
+    cells, notes = items
+    lengths = [len(html) for *_, html in cells]
+    lengths += [NOTE_WEIGHT * len(html) for *_, html in notes]
+    half, total, cut = sum(lengths) / 2, 0, 0
+    while cut < len(lengths) and total + lengths[cut] / 2 < half:
+        total += lengths[cut]
+        cut += 1
+    first = (cells[:cut], notes[: max(cut - len(cells), 0)])
+    later = (cells[cut:], notes[max(cut - len(cells), 0) :])
+    return first, later
 
 
 @dataclass(frozen=True)
