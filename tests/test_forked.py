@@ -46,6 +46,17 @@ def test_a_child_that_fails_or_dies_gives_none_and_nothing_else(tmp_path: Path) 
     assert log.read_text() == "parent\n" * 2
 
 
+def test_a_child_that_cannot_be_started_gives_none(monkeypatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    opened = len(os.listdir("/proc/self/fd"))
+    with forked.Forked(lambda: 1) as child:
+        assert child.result() is None
+    assert len(os.listdir("/proc/self/fd")) == opened  # the pipe is closed
+
+
 def test_a_child_left_waiting_is_stopped_when_the_caller_fails() -> None:
     def wait() -> int:
         signal.pause()

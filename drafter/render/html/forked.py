@@ -2,7 +2,7 @@
 
 In: a function without arguments, whose result pickles. Out: `Forked.result()`, that result
 as the child computed it, or None when the child could not give it (it failed, was killed,
-or this machine cannot fork).
+or could not be started): the caller then does the work itself.
 
 The child is a copy of this process made by `fork`: it starts with everything already
 imported and set up (WeasyPrint, the fonts, the plan), so it costs no start-up. It writes
@@ -52,12 +52,18 @@ class Forked(Generic[Result]):
             self._pid = os.fork()
             if self._pid == 0:
                 _run_child(work, self._reader, writer)
+        except OSError:  # no process to spare (a limit on processes, or memory)
+            self._pid = -1
+            os.close(self._reader)
+            self._reader = -1
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        os.close(writer)
+            os.close(writer)
 
     def result(self) -> Result | None:
         """What the child computed, once it has exited; None if it failed."""
+        if self._reader < 0:  # it could not be started
+            return None
         reader, self._reader = self._reader, -1
         with os.fdopen(reader, "rb") as pipe:
             data = pipe.read()
