@@ -102,19 +102,24 @@ EDIT = st.tuples(
 )
 
 
-def _blocks(resolution: model.Resolution, kind: str) -> list:  # type: ignore[type-arg]
+def _blocks(resolution: model.Resolution, kind: str) -> list | None:  # type: ignore[type-arg]
+    """The list of blocks of `kind` an edit works on; None when an earlier edit deleted the
+    only request with sub-paragraphs, or the only consideration with items."""
     if kind == "consideration":
         return resolution.considerations
     if kind == "request":
         return resolution.requests.items
     if kind == "subparagraph":
-        return next(r.subparagraphs for r in resolution.requests.items if r.subparagraphs)
-    return next(c.items for c in resolution.considerations if c.items)
+        return next((r.subparagraphs for r in resolution.requests.items if r.subparagraphs), None)
+    return next((c.items for c in resolution.considerations if c.items), None)
 
 
+# The same examples on every run (`derandomize`): a gate that passes or fails by chance
+# would stop work that has nothing to do with it.
 @settings(
     max_examples=6,
     deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
 @given(st.lists(EDIT, min_size=1, max_size=4))
@@ -124,7 +129,7 @@ def test_random_edits_are_proven(
     wanted = copy.deepcopy(filed)
     for number, (operation, kind, index, word) in enumerate(edits):
         blocks = _blocks(wanted, kind)
-        if len(blocks) < 2 and operation == "delete":
+        if blocks is None or (len(blocks) < 2 and operation == "delete"):
             continue
         at = index % (len(blocks) + (operation == "insert"))
         if operation == "word":
