@@ -241,14 +241,15 @@ def measure_parts(
         found = _boxes_with(_page_boxes(document), "data-block", around)
         if packed_boxes is not None:
             packed_boxes.share(around)
-        for key, box in found:
-            kind, number, language = key.split(":")
+        for name, box in found:
+            key = _block_key(name)
+            kind, number, language = key
             target = galley.cells if kind == "cell" else galley.notes
-            target[(int(number), language)] = _block(box)
+            target[(number, language)] = _block(box)
             if packed_boxes is None:
-                kept[(kind, int(number), language)] = box
+                kept[key] = box
             else:
-                packed_boxes.add((kind, int(number), language), box)
+                packed_boxes.add(key, box)
         del document, found, around
         if len(htmls) > 1:
             _collect_garbage()
@@ -282,8 +283,8 @@ def _move_lines(
     so no paragraph is laid out twice; they are only moved to their place on the page.
     """
     for key, slot in slots:
-        kind, number, language, first, end = key.split(":")
-        source = blocks[(kind, int(number), language)]
+        source = blocks[_block_key(key)]
+        first, end = key.split(":")[3:]
         lines = _line_boxes(source)[int(first) : int(end)]
         # From border box to border box: a cell's padding (an indented quotation) stays.
         dx = slot.border_box_x() - source.border_box_x()
@@ -310,7 +311,7 @@ class _DrawnOnce(Page):
             gathered = self._slots
             _move_lines(gathered, galley.boxes)
         else:
-            gathered = [slot for slot in self._slots if _block_key(slot) in self._packed.marked]
+            gathered = [slot for slot in self._slots if _block_key(slot[0]) in self._packed.marked]
             _move_lines(gathered, self._packed)
         super().__init__(page_box)
         # A link keeps its box only to hang its PDF annotation on; an empty holder does
@@ -335,9 +336,10 @@ class _DrawnOnce(Page):
             _collect_copies()
 
 
-def _block_key(slot: tuple[str, boxes.BlockBox]) -> tuple[str, int, str]:
-    """The galley block a slot (`data-slot="cell:4:nl:0:3"`) takes its lines from."""
-    kind, number, language = slot[0].split(":")[:3]
+def _block_key(name: str) -> tuple[str, int, str]:
+    """The galley block a block's or a slot's name stands for: "cell:4:nl" (`data-block`),
+    or "cell:4:nl:0:3" (`data-slot`, which takes lines 0 to 3 of it)."""
+    kind, number, language = name.split(":")[:3]
     return kind, int(number), language
 
 
